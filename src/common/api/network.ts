@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { LOCALES } from '../locales.js';
+import { Id, Instant, ListQuery, Version } from './shared.js';
+
+export const NetworkSettings = z
+  .object({
+    /** Staff roles (network_admin, coordinator, counsellor) must sign in with a TOTP code. */
+    requireTotpForStaff: z.boolean(),
+    defaultLocale: z.enum(LOCALES),
+    /** A police certificate (Führungszeugnis) older than this counts as missing. */
+    policeCertificateValidYears: z.number().int().min(1).max(10),
+    /** A supervision talk is due when the last one is older than this. */
+    supervisionIntervalMonths: z.number().int().min(1).max(24),
+    /** A course participant completes with at least this share of the run's teaching hours attended. */
+    courseCompletionPercent: z.number().int().min(1).max(100),
+  })
+  .meta({ id: 'NetworkSettings' });
+export type NetworkSettings = z.infer<typeof NetworkSettings>;
+export const DEFAULT_NETWORK_SETTINGS: NetworkSettings = {
+  requireTotpForStaff: false,
+  defaultLocale: 'de',
+  policeCertificateValidYears: 5,
+  supervisionIntervalMonths: 6,
+  courseCompletionPercent: 80,
+};
+
+export const Network = z
+  .object({ id: Id, name: z.string(), slug: z.string(), settings: NetworkSettings, version: Version, createdAt: Instant })
+  .meta({ id: 'Network' });
+export type Network = z.infer<typeof Network>;
+
+export const UpdateNetworkBody = z
+  .object({ name: z.string().trim().min(1).max(200).optional(), settings: NetworkSettings.partial().strict().optional(), version: Version })
+  .strict();
+export type UpdateNetworkBody = z.infer<typeof UpdateNetworkBody>;
+
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'read', 'login', 'login_failed', 'logout', 'revoke', 'accept', 'export'] as const;
+
+export const AuditEvent = z
+  .object({
+    id: Id,
+    at: Instant,
+    actorType: z.enum(['user', 'api_token', 'system', 'anonymous']),
+    actorId: Id.nullable(),
+    actorName: z.string().nullable(),
+    action: z.enum(AUDIT_ACTIONS),
+    entity: z.string(),
+    entityId: z.string().nullable(),
+    fields: z.array(z.string()),
+    requestId: z.string().nullable(),
+    ip: z.string().nullable(),
+  })
+  .meta({ id: 'AuditEvent' });
+export type AuditEvent = z.infer<typeof AuditEvent>;
+
+export const AuditListQuery = ListQuery.extend({
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  entity: z.string().max(60).optional(),
+  entityId: z.string().max(100).optional(),
+  actorId: Id.optional(),
+  from: Instant.optional(),
+  to: Instant.optional(),
+});
+export type AuditListQuery = z.infer<typeof AuditListQuery>;
+
+export const OutboxMail = z
+  .object({
+    id: Id,
+    to: z.string(),
+    subject: z.string(),
+    text: z.string(),
+    status: z.enum(['queued', 'sent', 'failed', 'logged']),
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
+    createdAt: Instant,
+    sentAt: Instant.nullable(),
+  })
+  .meta({ id: 'OutboxMail' });
+export type OutboxMail = z.infer<typeof OutboxMail>;
+export const OutboxListQuery = ListQuery;

@@ -1,0 +1,67 @@
+/**
+ * Roles and what each may do: the one table the server enforces and the web app reads to decide
+ * what to show. Every API operation names exactly one permission from this list (or `public`,
+ * or `authenticated` for what any signed-in person may do about themselves).
+ */
+export const ROLES = ['network_admin', 'coordinator', 'counsellor', 'volunteer', 'partner', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles that work inside the network's offices; a network may require two-factor login for them. */
+export const STAFF_ROLES: readonly Role[] = ['network_admin', 'coordinator', 'counsellor'];
+
+export const PERMISSIONS = [
+  'network:read',
+  'network:manage',
+  'organizations:read',
+  'organizations:manage',
+  'users:read',
+  'users:manage',
+  'invitations:manage',
+  'api-tokens:manage',
+  'audit:read',
+  'outbox:read',
+  'catalog:read',
+  'catalog:manage',
+  'volunteers:read',
+  'volunteers:manage',
+  /** Origins are a special category of personal data: coordinators only. */
+  'volunteers:origins',
+  'volunteers:export',
+  'courses:read',
+  'courses:manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Markers for operations that need no particular role. */
+export type RouteAccess = Permission | 'public' | 'authenticated';
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  network_admin: PERMISSIONS.filter((p) => p !== 'volunteers:origins'),
+  coordinator: [
+    'network:read',
+    'organizations:read',
+    'users:read',
+    'catalog:read',
+    'catalog:manage',
+    'volunteers:read',
+    'volunteers:manage',
+    'volunteers:origins',
+    'volunteers:export',
+    'courses:read',
+    'courses:manage',
+  ],
+  counsellor: ['network:read', 'organizations:read', 'users:read', 'catalog:read', 'courses:read'],
+  volunteer: ['network:read', 'organizations:read', 'catalog:read'],
+  partner: ['network:read', 'organizations:read', 'catalog:read'],
+  viewer: ['network:read', 'organizations:read', 'catalog:read'],
+};
+
+export function permissionsOf(roles: Iterable<Role>): Set<Permission> {
+  const out = new Set<Permission>();
+  for (const r of roles) for (const p of ROLE_PERMISSIONS[r]) out.add(p);
+  return out;
+}
+
+export function isPermission(value: string): value is Permission {
+  return (PERMISSIONS as readonly string[]).includes(value);
+}

@@ -1,0 +1,32 @@
+/** Vocabulary of the competence profile, shared by server and web app. */
+export const LANGUAGE_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'native'] as const;
+export type LanguageLevel = (typeof LANGUAGE_LEVELS)[number];
+/** Rank of a level for "at least" comparisons: A1 = 1 … native = 7. */
+export const levelRank = (level: LanguageLevel): number => LANGUAGE_LEVELS.indexOf(level) + 1;
+
+export const VOLUNTEER_STATUSES = ['interested', 'onboarding', 'in_training', 'active', 'paused', 'left'] as const;
+export type VolunteerStatus = (typeof VOLUNTEER_STATUSES)[number];
+
+export const GENDERS = ['female', 'male', 'diverse', 'self_described'] as const;
+
+/** Berufliche Stellung: for ambassadors of the crafts and for everyone else. */
+export const PROFESSIONAL_POSITIONS = ['apprentice', 'journeyman', 'master', 'employee', 'self_employed', 'student', 'retired', 'other'] as const;
+
+export const QUALIFICATION_TYPES = ['basic', 'specialization', 'advanced', 'sustainability', 'other'] as const;
+export type QualificationType = (typeof QUALIFICATION_TYPES)[number];
+
+/**
+ * Crafts of the German Trade and Crafts Code (HwO, Anlage A and a selection of B1), by key; the
+ * UI names them through the message catalogues. Free text covers everything else.
+ */
+export const TRADES = [
+  'mason', 'concrete_builder', 'stove_builder', 'carpenter', 'roofer', 'road_builder', 'insulation_installer', 'well_builder',
+  'stonemason', 'plasterer', 'painter', 'scaffolder', 'chimney_sweep', 'metalworker', 'surgical_instrument_maker',
+  'vehicle_body_builder', 'precision_mechanic', 'bicycle_mechanic', 'refrigeration_technician', 'it_technician',
+  'motor_vehicle_technician', 'agricultural_machinery_mechanic', 'gunsmith', 'plumber', 'electrician', 'electrical_machine_builder',
+  'joiner', 'boat_builder', 'rope_maker', 'baker', 'confectioner', 'butcher', 'optician', 'hearing_aid_acoustician',
+  'orthopaedic_technician', 'orthopaedic_shoemaker', 'dental_technician', 'hairdresser', 'glazier', 'glassblower',
+  'mechatronics_technician', 'tiler', 'goldsmith', 'tailor', 'upholsterer', 'photographer', 'other',
+] as const;
+
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;

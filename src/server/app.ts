@@ -1,0 +1,168 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { sql } from 'drizzle-orm';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { authPlugin } from './http/auth.js';
+import { DomainError, registerProblemHandling, sendProblem } from './http/problems.js';
+import { apiTokensRoutes } from './modules/api-tokens/api-tokens.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { catalogRoutes } from './modules/catalog/catalog.routes.js';
+import { coursesRoutes } from './modules/courses/courses.routes.js';
+import { invitationsRoutes } from './modules/invitations/invitations.routes.js';
+import { MailDelivery } from './modules/mail/mail.service.js';
+import { networksRoutes } from './modules/networks/networks.routes.js';
+import { organizationsRoutes } from './modules/organizations/organizations.routes.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import { volunteerApplicationsRoutes } from './modules/volunteer-applications/volunteer-applications.routes.js';
+import { volunteersRoutes } from './modules/volunteers/volunteers.routes.js';
+import { volunteerImportsRoutes } from './modules/volunteer-imports/volunteer-imports.routes.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    database: Database;
+    mail: { kick(): void; deliverDue(): Promise<number> };
+    /** Every route as registered, with its declared access: the contract tests walk it. */
+    routeTable: { method: string; url: string; access: unknown }[];
+  }
+}
+
+export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  logger?: FastifyServerOptions['logger'];
+  /** Deliver mail in the background (the server does; tests call `app.mail.deliverDue()`). */
+  mailWorker?: boolean;
+}
+
+export async function buildApp({ config, database, logger = false, mailWorker = false }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: 'x-request-id',
+    routerOptions: { maxParamLength: 200 },
+    ajv: { customOptions: { coerceTypes: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('database', database);
+
+  const delivery = new MailDelivery(database.db, config.SMTP_URL, config.MAIL_FROM, app.log);
+  app.decorate('mail', {
+    kick: () => void delivery.deliverDue().catch((err) => app.log.error({ err }, 'mail delivery failed')),
+    deliverDue: () => delivery.deliverDue(),
+  });
+  if (mailWorker) delivery.start();
+  app.addHook('onClose', () => delivery.stop());
+
+  registerProblemHandling(app);
+
+  // Every operation names what it needs; the OpenAPI document shows it as x-permission.
+  app.decorate('routeTable', []);
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: 'public' };
+    const access = route.config?.access;
+    if (access && route.schema) (route.schema as Record<string, unknown>)['x-permission'] = access;
+    for (const method of [route.method].flat()) app.routeTable.push({ method, url: route.url, access });
+  });
+
+  await app.register(fastifyCookie);
+  // Uploads (spreadsheet imports, documents): one file per request, 20 MB at most.
+  await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 20 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Lotse API', version: '1', description: 'Regional integration networks: volunteers, requests, matching, clearing and referral.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'lotse_session' },
+          apiToken: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { apiToken: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(authPlugin, { publicUrl: config.publicUrl, sessionDays: config.SESSION_DAYS });
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/healthz', {
+    config: { access: 'public' },
+    schema: { tags: ['health'], summary: 'The process is alive', response: { 200: z.object({ status: z.literal('ok') }) } },
+    handler: async () => ({ status: 'ok' as const }),
+  });
+  r.get('/readyz', {
+    config: { access: 'public' },
+    schema: { tags: ['health'], summary: 'The database answers', response: { 200: z.object({ status: z.literal('ready') }), 503: z.unknown() } },
+    handler: async (request, reply) => {
+      try {
+        await database.db.execute(sql`select 1`);
+        return { status: 'ready' as const };
+      } catch (err) {
+        request.log.warn({ err }, 'database not reachable');
+        return sendProblem(reply, request.locale, new DomainError('UNAVAILABLE', 503, 'unavailable', 'unavailable'));
+      }
+    },
+  });
+  r.get('/api/openapi.json', {
+    config: { access: 'public' },
+    schema: { hide: true },
+    handler: async () => app.swagger(),
+  });
+
+  authRoutes(app, config);
+  organizationsRoutes(app);
+  usersRoutes(app);
+  invitationsRoutes(app, config);
+  apiTokensRoutes(app);
+  networksRoutes(app);
+  catalogRoutes(app);
+  volunteersRoutes(app, config);
+  volunteerImportsRoutes(app);
+  volunteerApplicationsRoutes(app, config);
+  coursesRoutes(app, config);
+
+  webRoutes(app);
+  return app;
+}
+
+/** The built web app on the same port: files as they are, every other page path gets index.html. */
+function webRoutes(app: FastifyInstance) {
+  app.register(fastifyStatic, { root: WEB_DIR, serve: false });
+  app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    const urlPath = decodeURIComponent(request.url.split('?')[0] ?? '/');
+    if (urlPath.startsWith('/api/')) {
+      return sendProblem(reply, request.locale, new DomainError('ROUTE_NOT_FOUND', 404, 'not-found', 'routeNotFound'));
+    }
+    const file = path.join(WEB_DIR, path.normalize(urlPath));
+    if (file.startsWith(WEB_DIR + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+      const immutable = urlPath.startsWith('/assets/');
+      return reply.sendFile(path.relative(WEB_DIR, file), { cacheControl: true, maxAge: immutable ? 31_536_000_000 : 0, immutable });
+    }
+    if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) {
+      return reply.code(503).type('text/plain; charset=utf-8').send('The web app is not built yet: run `npm run build` (npm start does it for you).');
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

@@ -1,0 +1,117 @@
+import { and, eq, ilike, inArray, sql } from 'drizzle-orm';
+import type { CatalogEntry, CatalogKind, CreateCatalogEntryBody, UpdateCatalogEntryBody } from '../../../common/api/catalog.js';
+import type { Db } from '../../db/client.js';
+import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors.js';
+import { decodeCursor, keyset, toPage } from '../../http/pagination.js';
+import { DomainError, invalidFields, notFound, staleVersion, type FieldError } from '../../http/problems.js';
+import type { Actor } from '../audit/actor.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { catalogEntries } from './catalog.table.js';
+
+type Row = typeof catalogEntries.$inferSelect;
+
+const present = (r: Row): CatalogEntry => ({ key: r.key, name: r.name, lat: r.lat, lon: r.lon, parentKey: r.parentKey, version: r.version });
+
+const AUDIT_ENTITY = 'catalog_entry';
+const keyTaken = () => new DomainError('CATALOG_KEY_TAKEN', 409, 'catalog-key-taken', 'catalogKeyTaken');
+const inUse = () => new DomainError('CATALOG_ENTRY_IN_USE', 409, 'catalog-entry-in-use', 'catalogEntryInUse');
+
+export async function listCatalog(tx: Db, networkId: string, kind: CatalogKind, query: { limit: number; cursor?: string; q?: string; parentKey?: string }) {
+  const page = keyset(catalogEntries.name, catalogEntries.key, decodeCursor(query.cursor), false);
+  const filters = [eq(catalogEntries.networkId, networkId), eq(catalogEntries.kind, kind)];
+  if (page.where) filters.push(page.where);
+  if (query.q) filters.push(ilike(catalogEntries.name, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (query.parentKey) filters.push(eq(catalogEntries.parentKey, query.parentKey));
+  const rows = await tx.select().from(catalogEntries).where(and(...filters)).orderBy(...page.orderBy).limit(query.limit + 1);
+  const result = toPage(rows, query.limit, (r) => ({ v: r.name, id: r.key }));
+  return { items: result.items.map(present), nextCursor: result.nextCursor };
+}
+
+export async function getCatalogEntry(tx: Db, networkId: string, kind: CatalogKind, key: string): Promise<CatalogEntry> {
+  const [row] = await tx.select().from(catalogEntries).where(and(eq(catalogEntries.networkId, networkId), eq(catalogEntries.kind, kind), eq(catalogEntries.key, key)));
+  if (!row) throw notFound('catalogEntry');
+  return present(row);
+}
+
+/** Keys among `keys` that are not entries of this catalogue, as field errors at `path`. */
+export async function unknownCatalogKeys(tx: Db, networkId: string, kind: CatalogKind, keys: string[], path: string): Promise<FieldError[]> {
+  const wanted = [...new Set(keys)];
+  if (!wanted.length) return [];
+  const rows = await tx
+    .select({ key: catalogEntries.key })
+    .from(catalogEntries)
+    .where(and(eq(catalogEntries.networkId, networkId), eq(catalogEntries.kind, kind), inArray(catalogEntries.key, wanted)));
+  const found = new Set(rows.map((r) => r.key));
+  return keys.flatMap((k, i) => (found.has(k) ? [] : [{ path: `${path}.${i}`, key: 'unknownCatalogKey', values: { key: k } }]));
+}
+
+function checkDistrictFields(kind: CatalogKind, body: { lat?: number | null; lon?: number | null; parentKey?: string | null }) {
+  if (kind === 'districts') return;
+  const errors: FieldError[] = [];
+  for (const field of ['lat', 'lon', 'parentKey'] as const) if (body[field] != null) errors.push({ path: `body.${field}`, key: 'districtsOnly' });
+  if (errors.length) throw invalidFields(errors);
+}
+
+async function checkParent(tx: Db, networkId: string, kind: CatalogKind, parentKey: string | null | undefined, selfKey?: string) {
+  if (!parentKey) return;
+  if (parentKey === selfKey) throw invalidFields([{ path: 'body.parentKey', key: 'invalidEnum' }]);
+  const unknown = await unknownCatalogKeys(tx, networkId, kind, [parentKey], 'body.parentKey');
+  if (unknown.length) throw invalidFields([{ path: 'body.parentKey', key: 'unknownCatalogKey', values: { key: parentKey } }]);
+}
+
+export async function createCatalogEntry(tx: Db, actor: Actor, kind: CatalogKind, body: CreateCatalogEntryBody): Promise<CatalogEntry> {
+  checkDistrictFields(kind, body);
+  await checkParent(tx, actor.networkId, kind, body.parentKey);
+  const inserted = await tx
+    .insert(catalogEntries)
+    .values({ networkId: actor.networkId, kind, key: body.key, name: body.name, lat: body.lat ?? null, lon: body.lon ?? null, parentKey: body.parentKey ?? null })
+    .onConflictDoNothing()
+    .returning();
+  if (!inserted[0]) throw keyTaken();
+  await recordAudit(tx, actor, { action: 'create', entity: AUDIT_ENTITY, entityId: `${kind}/${body.key}`, fields: Object.keys(body) });
+  return present(inserted[0]);
+}
+
+export async function updateCatalogEntry(tx: Db, actor: Actor, kind: CatalogKind, key: string, body: UpdateCatalogEntryBody): Promise<CatalogEntry> {
+  checkDistrictFields(kind, body);
+  await checkParent(tx, actor.networkId, kind, body.parentKey, key);
+  const { version, ...changes } = body;
+  const [row] = await tx
+    .update(catalogEntries)
+    .set({ ...changes, version: sql`${catalogEntries.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(catalogEntries.networkId, actor.networkId), eq(catalogEntries.kind, kind), eq(catalogEntries.key, key), eq(catalogEntries.version, version)))
+    .returning();
+  if (!row) {
+    await getCatalogEntry(tx, actor.networkId, kind, key);
+    throw staleVersion('catalogEntry');
+  }
+  await recordAudit(tx, actor, { action: 'update', entity: AUDIT_ENTITY, entityId: `${kind}/${key}`, fields: Object.keys(changes) });
+  return present(row);
+}
+
+export async function deleteCatalogEntry(tx: Db, actor: Actor, kind: CatalogKind, key: string): Promise<void> {
+  let deleted: { key: string }[];
+  try {
+    deleted = await tx
+      .delete(catalogEntries)
+      .where(and(eq(catalogEntries.networkId, actor.networkId), eq(catalogEntries.kind, kind), eq(catalogEntries.key, key)))
+      .returning({ key: catalogEntries.key });
+  } catch (error) {
+    if (isForeignKeyViolation(error)) throw inUse();
+    if (isUniqueViolation(error)) throw keyTaken();
+    throw error;
+  }
+  if (!deleted.length) throw notFound('catalogEntry');
+  await recordAudit(tx, actor, { action: 'delete', entity: AUDIT_ENTITY, entityId: `${kind}/${key}` });
+}
+
+/** Seeds entries that are missing (the demo network, a new network's defaults). */
+export async function ensureCatalogEntries(tx: Db, networkId: string, kind: CatalogKind, entries: { key: string; name: string; lat?: number; lon?: number; parentKey?: string }[]) {
+  if (!entries.length) return;
+  // Parents first, so the self-reference holds.
+  const ordered = [...entries].sort((a, b) => Number(!!a.parentKey) - Number(!!b.parentKey));
+  await tx
+    .insert(catalogEntries)
+    .values(ordered.map((e) => ({ networkId, kind, key: e.key, name: e.name, lat: e.lat ?? null, lon: e.lon ?? null, parentKey: e.parentKey ?? null })))
+    .onConflictDoNothing();
+}

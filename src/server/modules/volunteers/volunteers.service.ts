@@ -1,0 +1,553 @@
+import { and, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { NetworkSettings } from '../../../common/api/network.js';
+import type {
+  CreateVolunteerBody,
+  Qualification,
+  UpdateOwnVolunteerBody,
+  UpdateVolunteerBody,
+  Volunteer,
+  VolunteerDetail,
+  VolunteerListQuery,
+} from '../../../common/api/volunteers.js';
+import { levelRank, type VolunteerStatus } from '../../../common/volunteers.js';
+import type { Db } from '../../db/client.js';
+import { newId } from '../../db/ids.js';
+import { asDate, decodeCursor, keyset, parseSort, toPage } from '../../http/pagination.js';
+import { DomainError, forbidden, invalidFields, notFound, staleVersion, type FieldError } from '../../http/problems.js';
+import type { Actor } from '../audit/actor.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { unknownCatalogKeys } from '../catalog/catalog.service.js';
+import { catalogEntries } from '../catalog/catalog.table.js';
+import { consents } from '../consents/consents.table.js';
+import { getNetwork } from '../networks/networks.service.js';
+import { users } from '../users/users.table.js';
+import { berlinToday, fromMinute, isAbsent, mergeSlots, policeCertificateValid, supervisionCutoff, supervisionDue, toMinute } from './profile.js';
+import {
+  VOLUNTEER_KEY_RELATIONS,
+  volunteerAbsences,
+  volunteerAvailability,
+  volunteerKeys,
+  volunteerLanguages,
+  volunteerOrigins,
+  volunteerQualifications,
+  volunteers,
+  volunteerStatusChanges,
+  type VolunteerKeyRelation,
+} from './volunteers.table.js';
+
+type Row = typeof volunteers.$inferSelect;
+
+/** What the reader may see: origins and notes are for coordinators only. */
+export interface Visibility {
+  origins: boolean;
+  notes: boolean;
+}
+export const FULL_VISIBILITY: Visibility = { origins: true, notes: true };
+
+/** Profile lists that refer to catalogue entries, by the relation they are stored under. */
+const KEY_LISTS = {
+  specializations: 'specialization',
+  topics: 'topic',
+  competenceLimits: 'competence_limit',
+  interests: 'interest',
+  districts: 'district',
+} as const satisfies Record<string, VolunteerKeyRelation>;
+type KeyListField = keyof typeof KEY_LISTS;
+
+const SCALARS = [
+  'firstName', 'lastName', 'email', 'phone', 'street', 'postalCode', 'city', 'birthYear', 'gender', 'genderSelfDescribed',
+  'contactLanguage', 'trade', 'tradeFreeText', 'professionalPosition', 'homeDistrict', 'maxActiveAgreements', 'maxHoursPerMonth',
+  'lastSupervisionOn', 'notes',
+] as const;
+
+const originConsentRequired = () =>
+  invalidFields([{ path: 'body.origins', key: 'originConsentRequired' }]);
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+interface Children {
+  languages: Map<string, Volunteer['languages']>;
+  origins: Map<string, string[]>;
+  consent: Map<string, { givenOn: string; textVersion: string }>;
+  keys: Map<string, Record<VolunteerKeyRelation, string[]>>;
+  availability: Map<string, Volunteer['availability']>;
+  absences: Map<string, Volunteer['absences']>;
+  qualifications: Map<string, Volunteer['qualifications']>;
+}
+
+const group = <T, V>(rows: T[], id: (r: T) => string, value: (r: T) => V) => {
+  const out = new Map<string, V[]>();
+  for (const r of rows) {
+    const list = out.get(id(r)) ?? [];
+    list.push(value(r));
+    out.set(id(r), list);
+  }
+  return out;
+};
+
+async function loadChildren(tx: Db, networkId: string, ids: string[], visibility: Visibility): Promise<Children> {
+  const scope = <C extends typeof volunteerLanguages | typeof volunteerOrigins | typeof volunteerKeys | typeof volunteerAvailability | typeof volunteerAbsences | typeof volunteerQualifications>(t: C) =>
+    and(eq(t.networkId, networkId), inArray(t.volunteerId, ids));
+  if (!ids.length) {
+    return { languages: new Map(), origins: new Map(), consent: new Map(), keys: new Map(), availability: new Map(), absences: new Map(), qualifications: new Map() };
+  }
+  const [languages, keys, availability, absences, qualifications] = await Promise.all([
+    tx.select().from(volunteerLanguages).where(scope(volunteerLanguages)).orderBy(sql`${volunteerLanguages.levelRank} desc`, volunteerLanguages.code),
+    tx.select().from(volunteerKeys).where(scope(volunteerKeys)).orderBy(volunteerKeys.key),
+    tx.select().from(volunteerAvailability).where(scope(volunteerAvailability)).orderBy(volunteerAvailability.weekday, volunteerAvailability.fromMinute),
+    tx.select().from(volunteerAbsences).where(scope(volunteerAbsences)).orderBy(volunteerAbsences.fromDate),
+    tx.select().from(volunteerQualifications).where(scope(volunteerQualifications)).orderBy(volunteerQualifications.completedOn),
+  ]);
+  const keyMap = new Map<string, Record<VolunteerKeyRelation, string[]>>();
+  for (const k of keys) {
+    const entry = keyMap.get(k.volunteerId) ?? { specialization: [], topic: [], competence_limit: [], interest: [], district: [] };
+    entry[k.relation].push(k.key);
+    keyMap.set(k.volunteerId, entry);
+  }
+  let origins = new Map<string, string[]>();
+  const consent = new Map<string, { givenOn: string; textVersion: string }>();
+  if (visibility.origins) {
+    origins = group(await tx.select().from(volunteerOrigins).where(scope(volunteerOrigins)).orderBy(volunteerOrigins.country), (r) => r.volunteerId, (r) => r.country);
+    const active = await tx
+      .select()
+      .from(consents)
+      .where(and(eq(consents.networkId, networkId), eq(consents.subjectKind, 'volunteer'), inArray(consents.subjectId, ids), eq(consents.purpose, 'origin_data'), isNull(consents.withdrawnAt)));
+    for (const c of active) consent.set(c.subjectId, { givenOn: c.givenOn, textVersion: c.textVersion });
+  }
+  return {
+    languages: group(languages, (r) => r.volunteerId, (r) => ({ code: r.code, level: r.level })),
+    origins,
+    consent,
+    keys: keyMap,
+    availability: group(availability, (r) => r.volunteerId, (r) => ({ weekday: r.weekday, from: fromMinute(r.fromMinute), to: fromMinute(r.toMinute) })),
+    absences: group(absences, (r) => r.volunteerId, (r) => ({ from: r.fromDate, to: r.toDate, note: r.note })),
+    qualifications: group(qualifications, (r) => r.volunteerId, (r) => ({ type: r.type, completedOn: r.completedOn, provider: r.provider, specializationKey: r.specializationKey })),
+  };
+}
+
+function present(row: Row, c: Children, settings: NetworkSettings, visibility: Visibility, today: string): Volunteer {
+  const keys = c.keys.get(row.id) ?? { specialization: [], topic: [], competence_limit: [], interest: [], district: [] };
+  const qualifications = c.qualifications.get(row.id) ?? [];
+  const absences = c.absences.get(row.id) ?? [];
+  const deployable = qualifications.some((q) => q.type === 'basic');
+  const volunteer: Volunteer = {
+    id: row.id,
+    userId: row.userId,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    email: row.email,
+    phone: row.phone,
+    street: row.street,
+    postalCode: row.postalCode,
+    city: row.city,
+    birthYear: row.birthYear,
+    gender: row.gender,
+    genderSelfDescribed: row.genderSelfDescribed,
+    contactLanguage: row.contactLanguage,
+    languages: c.languages.get(row.id) ?? [],
+    trade: row.trade,
+    tradeFreeText: row.tradeFreeText,
+    professionalPosition: row.professionalPosition,
+    specializations: keys.specialization,
+    topics: keys.topic,
+    competenceLimits: keys.competence_limit,
+    interests: keys.interest,
+    homeDistrict: row.homeDistrict,
+    districts: keys.district,
+    availability: c.availability.get(row.id) ?? [],
+    absences,
+    maxActiveAgreements: row.maxActiveAgreements,
+    maxHoursPerMonth: row.maxHoursPerMonth,
+    status: row.status,
+    statusSince: row.statusSince.toISOString(),
+    onboarding: {
+      confidentialitySignedOn: row.confidentialitySignedOn,
+      dataProtectionConsentOn: row.dataProtectionConsentOn,
+      insuranceNotedOn: row.insuranceNotedOn,
+      policeCertificateOn: row.policeCertificateOn,
+      policeCertificateValid: policeCertificateValid(row.policeCertificateOn, settings, today),
+    },
+    qualifications,
+    deployable,
+    wellbeing: { lastSupervisionOn: row.lastSupervisionOn, supervisionDue: supervisionDue(row.lastSupervisionOn, settings, today) },
+    freeCapacity: row.status === 'active' && deployable && row.maxActiveAgreements > 0 && row.maxHoursPerMonth > 0 && !isAbsent(absences, today),
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+  if (visibility.origins) {
+    volunteer.origins = c.origins.get(row.id) ?? [];
+    volunteer.originConsent = c.consent.get(row.id) ?? null;
+  }
+  if (visibility.notes) volunteer.notes = row.notes;
+  return volunteer;
+}
+
+async function presentRows(tx: Db, networkId: string, rows: Row[], visibility: Visibility): Promise<Volunteer[]> {
+  const settings = (await getNetwork(tx, networkId)).settings;
+  const children = await loadChildren(tx, networkId, rows.map((r) => r.id), visibility);
+  const today = berlinToday();
+  return rows.map((r) => present(r, children, settings, visibility, today));
+}
+
+async function findRow(tx: Db, networkId: string, id: string): Promise<Row> {
+  const [row] = await tx.select().from(volunteers).where(and(eq(volunteers.networkId, networkId), eq(volunteers.id, id)));
+  if (!row) throw notFound('volunteer');
+  return row;
+}
+
+async function detail(tx: Db, networkId: string, row: Row, visibility: Visibility): Promise<VolunteerDetail> {
+  const [volunteer] = await presentRows(tx, networkId, [row], visibility);
+  const history = await tx
+    .select({ change: volunteerStatusChanges, byName: users.name })
+    .from(volunteerStatusChanges)
+    .leftJoin(users, and(eq(users.networkId, volunteerStatusChanges.networkId), eq(users.id, volunteerStatusChanges.byUserId)))
+    .where(and(eq(volunteerStatusChanges.networkId, networkId), eq(volunteerStatusChanges.volunteerId, row.id)))
+    .orderBy(volunteerStatusChanges.at, volunteerStatusChanges.id);
+  return {
+    ...volunteer!,
+    statusHistory: history.map(({ change, byName }) => ({ status: change.status, at: change.at.toISOString(), reason: change.reason, byName })),
+  };
+}
+
+/** One volunteer's full record; the read is audited. */
+export async function getVolunteer(tx: Db, actor: Actor, id: string, visibility: Visibility): Promise<VolunteerDetail> {
+  const row = await findRow(tx, actor.networkId, id);
+  await recordAudit(tx, actor, { action: 'read', entity: 'volunteer', entityId: id });
+  return detail(tx, actor.networkId, row, visibility);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Listing and filtering
+
+const SORT_COLUMNS = { lastName: volunteers.lastName, createdAt: volunteers.createdAt, statusSince: volunteers.statusSince } as const;
+
+function hasKey(networkId: string, relation: VolunteerKeyRelation, keys: SQL | string): SQL {
+  const match = typeof keys === 'string' ? sql`k.key = ${keys}` : sql`k.key in (${keys})`;
+  return sql`exists (select 1 from ${volunteerKeys} k where k.network_id = ${networkId} and k.volunteer_id = ${volunteers.id} and k.relation = ${relation} and ${match})`;
+}
+
+/** Search terms as a German prefix query: "begleit famil" finds "Begleitung" and "Familien". */
+export function prefixQuery(q: string): string | null {
+  const terms = q
+    .split(/\s+/)
+    .map((t) => t.replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter(Boolean)
+    .slice(0, 8);
+  return terms.length ? terms.map((t) => `${t}:*`).join(' & ') : null;
+}
+
+export function volunteerFilters(networkId: string, query: Omit<VolunteerListQuery, 'limit' | 'cursor' | 'sort'>, settings: NetworkSettings): SQL[] {
+  const filters: SQL[] = [eq(volunteers.networkId, networkId)];
+  if (query.status) filters.push(eq(volunteers.status, query.status));
+  if (query.language) {
+    const rank = query.minLevel ? levelRank(query.minLevel) : 1;
+    filters.push(
+      sql`exists (select 1 from ${volunteerLanguages} l where l.network_id = ${networkId} and l.volunteer_id = ${volunteers.id} and l.code = ${query.language} and l.level_rank >= ${rank})`,
+    );
+  }
+  if (query.specialization) filters.push(hasKey(networkId, 'specialization', query.specialization));
+  if (query.topic) filters.push(hasKey(networkId, 'topic', query.topic));
+  if (query.district) {
+    // A district includes its quarters.
+    const area = sql`select c.key from ${catalogEntries} c where c.network_id = ${networkId} and c.kind = 'districts' and (c.key = ${query.district} or c.parent_key = ${query.district})`;
+    filters.push(or(sql`${volunteers.homeDistrict} in (${area})`, hasKey(networkId, 'district', area))!);
+  }
+  if (query.weekday) {
+    const from = query.from ? toMinute(query.from) : null;
+    const to = query.to ? toMinute(query.to) : null;
+    filters.push(
+      sql`exists (select 1 from ${volunteerAvailability} a where a.network_id = ${networkId} and a.volunteer_id = ${volunteers.id} and a.weekday = ${query.weekday}
+            ${from !== null ? sql`and a.from_minute <= ${from}` : sql``} ${to !== null ? sql`and a.to_minute >= ${to}` : sql``})`,
+    );
+  }
+  if (query.q) {
+    const ts = prefixQuery(query.q);
+    const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    filters.push(or(...(ts ? [sql`${volunteers.search} @@ to_tsquery('german', ${ts})`] : []), ilike(volunteers.email, like))!);
+  }
+  if (query.hasCapacity !== undefined) {
+    const today = berlinToday();
+    const capacity = sql`(${volunteers.status} = 'active' and ${volunteers.maxActiveAgreements} > 0 and ${volunteers.maxHoursPerMonth} > 0
+      and exists (select 1 from ${volunteerQualifications} q where q.network_id = ${networkId} and q.volunteer_id = ${volunteers.id} and q.type = 'basic')
+      and not exists (select 1 from ${volunteerAbsences} b where b.network_id = ${networkId} and b.volunteer_id = ${volunteers.id} and b.from_date <= ${today} and b.to_date >= ${today}))`;
+    filters.push(query.hasCapacity ? capacity : sql`not ${capacity}`);
+  }
+  if (query.supervisionDue !== undefined) {
+    const due = sql`(${volunteers.lastSupervisionOn} is null or ${volunteers.lastSupervisionOn} <= ${supervisionCutoff(settings)})`;
+    filters.push(query.supervisionDue ? due : sql`not ${due}`);
+  }
+  return filters;
+}
+
+export async function listVolunteers(tx: Db, networkId: string, query: VolunteerListQuery, visibility: Visibility) {
+  const { field, desc } = parseSort<keyof typeof SORT_COLUMNS>(query.sort);
+  const page = keyset(SORT_COLUMNS[field], volunteers.id, decodeCursor(query.cursor), desc, (v) => (field === 'lastName' ? v : asDate(v)));
+  const settings = (await getNetwork(tx, networkId)).settings;
+  const filters = volunteerFilters(networkId, query, settings);
+  if (page.where) filters.push(page.where);
+  const rows = await tx.select().from(volunteers).where(and(...filters)).orderBy(...page.orderBy).limit(query.limit + 1);
+  const result = toPage(rows, query.limit, (r) => ({ v: field === 'lastName' ? r.lastName : r[field].toISOString(), id: r.id }));
+  return { items: await presentRows(tx, networkId, result.items, visibility), nextCursor: result.nextCursor };
+}
+
+/** Every volunteer matching the filters, for export (bounded by `max`). */
+export async function exportVolunteers(tx: Db, actor: Actor, query: Omit<VolunteerListQuery, 'limit' | 'cursor'>, visibility: Visibility, max: number) {
+  const settings = (await getNetwork(tx, actor.networkId)).settings;
+  const rows = await tx
+    .select()
+    .from(volunteers)
+    .where(and(...volunteerFilters(actor.networkId, query, settings)))
+    .orderBy(volunteers.lastName, volunteers.firstName, volunteers.id)
+    .limit(max);
+  await recordAudit(tx, actor, { action: 'export', entity: 'volunteer', fields: [`count:${rows.length}`] });
+  return presentRows(tx, actor.networkId, rows, visibility);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+type Writable = Partial<CreateVolunteerBody>;
+
+async function validateReferences(tx: Db, networkId: string, body: Writable): Promise<void> {
+  const errors: FieldError[] = [];
+  for (const [field, relation] of Object.entries(KEY_LISTS) as [KeyListField, VolunteerKeyRelation][]) {
+    const keys = body[field];
+    if (keys?.length) errors.push(...(await unknownCatalogKeys(tx, networkId, VOLUNTEER_KEY_RELATIONS[relation], keys, `body.${field}`)));
+  }
+  if (body.homeDistrict) errors.push(...(await unknownCatalogKeys(tx, networkId, 'districts', [body.homeDistrict], 'body.homeDistrict')).map((e) => ({ ...e, path: 'body.homeDistrict' })));
+  for (const [i, q] of (body.qualifications ?? []).entries()) {
+    if (q.specializationKey) errors.push(...(await unknownCatalogKeys(tx, networkId, 'specializations', [q.specializationKey], `body.qualifications.${i}.specializationKey`)).map((e) => ({ ...e, path: `body.qualifications.${i}.specializationKey` })));
+  }
+  const languages = body.languages ?? [];
+  languages.forEach((l, i) => {
+    if (languages.findIndex((o) => o.code === l.code) !== i) errors.push({ path: `body.languages.${i}.code`, key: 'duplicate' });
+  });
+  if (body.gender !== 'self_described' && body.genderSelfDescribed) errors.push({ path: 'body.genderSelfDescribed', key: 'selfDescribedOnly' });
+  if (errors.length) throw invalidFields(errors);
+}
+
+async function replaceChildren(tx: Db, networkId: string, volunteerId: string, body: Writable): Promise<string[]> {
+  const changed: string[] = [];
+  const scope = <C extends typeof volunteerLanguages | typeof volunteerKeys | typeof volunteerAvailability | typeof volunteerAbsences | typeof volunteerOrigins>(t: C) =>
+    and(eq(t.networkId, networkId), eq(t.volunteerId, volunteerId));
+  if (body.languages) {
+    await tx.delete(volunteerLanguages).where(scope(volunteerLanguages));
+    if (body.languages.length) await tx.insert(volunteerLanguages).values(body.languages.map((l) => ({ networkId, volunteerId, code: l.code, level: l.level, levelRank: levelRank(l.level) })));
+    changed.push('languages');
+  }
+  for (const [field, relation] of Object.entries(KEY_LISTS) as [KeyListField, VolunteerKeyRelation][]) {
+    const keys = body[field];
+    if (!keys) continue;
+    await tx.delete(volunteerKeys).where(and(scope(volunteerKeys), eq(volunteerKeys.relation, relation)));
+    const unique = [...new Set(keys)];
+    if (unique.length) await tx.insert(volunteerKeys).values(unique.map((key) => ({ networkId, volunteerId, relation, kind: VOLUNTEER_KEY_RELATIONS[relation], key })));
+    changed.push(field);
+  }
+  if (body.availability) {
+    await tx.delete(volunteerAvailability).where(scope(volunteerAvailability));
+    const slots = mergeSlots(body.availability);
+    if (slots.length) await tx.insert(volunteerAvailability).values(slots.map((s) => ({ networkId, volunteerId, weekday: s.weekday, fromMinute: s.from, toMinute: s.to })));
+    changed.push('availability');
+  }
+  if (body.absences) {
+    await tx.delete(volunteerAbsences).where(scope(volunteerAbsences));
+    const byStart = new Map(body.absences.map((a) => [a.from, a]));
+    if (byStart.size) await tx.insert(volunteerAbsences).values([...byStart.values()].map((a) => ({ networkId, volunteerId, fromDate: a.from, toDate: a.to, note: a.note ?? null })));
+    changed.push('absences');
+  }
+  if (body.qualifications) {
+    await tx.delete(volunteerQualifications).where(and(eq(volunteerQualifications.networkId, networkId), eq(volunteerQualifications.volunteerId, volunteerId)));
+    if (body.qualifications.length) {
+      await tx.insert(volunteerQualifications).values(
+        body.qualifications.map((q) => ({ networkId, id: newId(), volunteerId, type: q.type, completedOn: q.completedOn, provider: q.provider ?? null, specializationKey: q.specializationKey ?? null })),
+      );
+    }
+    changed.push('qualifications');
+  }
+  return changed;
+}
+
+/**
+ * Origins are stored only while consent for them is on record: new consent may come with the
+ * body; `originConsent: null` withdraws it and erases the origins.
+ */
+async function writeOrigins(tx: Db, networkId: string, volunteerId: string, body: Writable, canWrite: boolean): Promise<string[]> {
+  if (body.origins === undefined && body.originConsent === undefined) return [];
+  if (!canWrite) {
+    // Only coordinators touch origins; an empty list from anyone else changes nothing.
+    if (body.origins?.length || body.originConsent !== undefined) throw forbidden();
+    return [];
+  }
+  const activeConsent = and(eq(consents.networkId, networkId), eq(consents.subjectKind, 'volunteer'), eq(consents.subjectId, volunteerId), eq(consents.purpose, 'origin_data'), isNull(consents.withdrawnAt));
+  const changed: string[] = [];
+  if (body.originConsent === null) {
+    await tx.update(consents).set({ withdrawnAt: new Date() }).where(activeConsent);
+    await tx.delete(volunteerOrigins).where(and(eq(volunteerOrigins.networkId, networkId), eq(volunteerOrigins.volunteerId, volunteerId)));
+    if (body.origins?.length) throw originConsentRequired();
+    return ['originConsent', 'origins'];
+  }
+  if (body.originConsent) {
+    await tx.update(consents).set({ withdrawnAt: new Date() }).where(activeConsent);
+    await tx.insert(consents).values({ networkId, id: newId(), subjectKind: 'volunteer', subjectId: volunteerId, purpose: 'origin_data', textVersion: body.originConsent.textVersion, givenOn: body.originConsent.givenOn });
+    changed.push('originConsent');
+  }
+  if (body.origins !== undefined) {
+    if (body.origins.length) {
+      const [consent] = await tx.select({ id: consents.id }).from(consents).where(activeConsent);
+      if (!consent) throw originConsentRequired();
+    }
+    await tx.delete(volunteerOrigins).where(and(eq(volunteerOrigins.networkId, networkId), eq(volunteerOrigins.volunteerId, volunteerId)));
+    const unique = [...new Set(body.origins)];
+    if (unique.length) await tx.insert(volunteerOrigins).values(unique.map((country) => ({ networkId, volunteerId, country })));
+    changed.push('origins');
+  }
+  return changed;
+}
+
+function scalarValues(body: Writable) {
+  const set: Partial<typeof volunteers.$inferInsert> = {};
+  const fields: string[] = [];
+  for (const f of SCALARS) {
+    if (body[f] !== undefined) {
+      (set as Record<string, unknown>)[f] = body[f] ?? null;
+      fields.push(f);
+    }
+  }
+  if (body.onboarding) {
+    for (const [k, v] of Object.entries(body.onboarding)) {
+      (set as Record<string, unknown>)[k] = v ?? null;
+      fields.push(`onboarding.${k}`);
+    }
+  }
+  return { set, fields };
+}
+
+async function recordStatus(tx: Db, actor: Actor, volunteerId: string, status: VolunteerStatus, reason: string | null | undefined) {
+  await tx.insert(volunteerStatusChanges).values({
+    networkId: actor.networkId,
+    id: newId(),
+    volunteerId,
+    status,
+    reason: reason ?? null,
+    byUserId: actor.type === 'user' ? actor.id : null,
+  });
+}
+
+export async function createVolunteer(tx: Db, actor: Actor, body: CreateVolunteerBody, visibility: Visibility): Promise<VolunteerDetail> {
+  await validateReferences(tx, actor.networkId, body);
+  const id = newId();
+  const { set, fields } = scalarValues(body);
+  await tx.insert(volunteers).values({ ...set, networkId: actor.networkId, id, firstName: body.firstName, lastName: body.lastName, status: body.status });
+  await recordStatus(tx, actor, id, body.status, body.statusReason);
+  const changed = await replaceChildren(tx, actor.networkId, id, body);
+  const originFields = await writeOrigins(tx, actor.networkId, id, body, visibility.origins);
+  await recordAudit(tx, actor, { action: 'create', entity: 'volunteer', entityId: id, fields: [...fields, 'status', ...changed, ...originFields] });
+  return detail(tx, actor.networkId, await findRow(tx, actor.networkId, id), visibility);
+}
+
+export async function updateVolunteer(tx: Db, actor: Actor, id: string, body: UpdateVolunteerBody, visibility: Visibility): Promise<VolunteerDetail> {
+  const current = await findRow(tx, actor.networkId, id);
+  if (!visibility.notes && body.notes !== undefined) throw forbidden();
+  await validateReferences(tx, actor.networkId, body);
+  const { set, fields } = scalarValues(body);
+  const statusChanged = body.status !== undefined && body.status !== current.status;
+  if (statusChanged) {
+    set.status = body.status;
+    set.statusSince = new Date();
+    fields.push('status');
+  }
+  const [updated] = await tx
+    .update(volunteers)
+    .set({ ...set, version: sql`${volunteers.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(volunteers.networkId, actor.networkId), eq(volunteers.id, id), eq(volunteers.version, body.version)))
+    .returning({ id: volunteers.id });
+  if (!updated) throw staleVersion('volunteer');
+  if (statusChanged) await recordStatus(tx, actor, id, body.status!, body.statusReason);
+  const changed = await replaceChildren(tx, actor.networkId, id, body);
+  const originFields = await writeOrigins(tx, actor.networkId, id, body, visibility.origins);
+  await recordAudit(tx, actor, { action: 'update', entity: 'volunteer', entityId: id, fields: [...fields, ...changed, ...originFields] });
+  return detail(tx, actor.networkId, await findRow(tx, actor.networkId, id), visibility);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The volunteer's own record (portal)
+
+const OWN: Visibility = { origins: false, notes: false };
+
+async function ownRow(tx: Db, networkId: string, userId: string): Promise<Row> {
+  const [row] = await tx.select().from(volunteers).where(and(eq(volunteers.networkId, networkId), eq(volunteers.userId, userId)));
+  if (!row) throw new DomainError('NO_VOLUNTEER_PROFILE', 404, 'not-found', 'notFound', { entityKey: 'volunteer' });
+  return row;
+}
+
+export async function getOwnVolunteer(tx: Db, networkId: string, userId: string): Promise<VolunteerDetail> {
+  return detail(tx, networkId, await ownRow(tx, networkId, userId), OWN);
+}
+
+export async function updateOwnVolunteer(tx: Db, actor: Actor, userId: string, body: UpdateOwnVolunteerBody): Promise<VolunteerDetail> {
+  const row = await ownRow(tx, actor.networkId, userId);
+  await validateReferences(tx, actor.networkId, body);
+  const { set, fields } = scalarValues(body);
+  const [updated] = await tx
+    .update(volunteers)
+    .set({ ...set, version: sql`${volunteers.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(volunteers.networkId, actor.networkId), eq(volunteers.id, row.id), eq(volunteers.version, body.version)))
+    .returning({ id: volunteers.id });
+  if (!updated) throw staleVersion('volunteer');
+  const changed = await replaceChildren(tx, actor.networkId, row.id, body);
+  await recordAudit(tx, actor, { action: 'update', entity: 'volunteer', entityId: row.id, fields: [...fields, ...changed] });
+  return detail(tx, actor.networkId, await findRow(tx, actor.networkId, row.id), OWN);
+}
+
+/** Links a portal account to a volunteer record (after an invitation is accepted). */
+export async function linkVolunteerAccount(tx: Db, networkId: string, volunteerId: string, userId: string): Promise<void> {
+  await tx.update(volunteers).set({ userId, updatedAt: new Date() }).where(and(eq(volunteers.networkId, networkId), eq(volunteers.id, volunteerId)));
+}
+
+/**
+ * Records a completed course as a qualification (courses module). Idempotent per course run:
+ * completing the same run twice records it once. A basic course makes the volunteer deployable.
+ */
+export async function addQualification(
+  tx: Db,
+  actor: Actor,
+  volunteerId: string,
+  q: { type: Qualification['type']; completedOn: string; provider: string | null; specializationKey: string | null; sourceId: string },
+): Promise<void> {
+  await findRow(tx, actor.networkId, volunteerId);
+  const inserted = await tx
+    .insert(volunteerQualifications)
+    .values({ networkId: actor.networkId, id: q.sourceId, volunteerId, type: q.type, completedOn: q.completedOn, provider: q.provider, specializationKey: q.specializationKey })
+    .onConflictDoNothing()
+    .returning({ id: volunteerQualifications.id });
+  if (inserted.length && q.specializationKey) {
+    await tx
+      .insert(volunteerKeys)
+      .values({ networkId: actor.networkId, volunteerId, relation: 'specialization', kind: 'specializations', key: q.specializationKey })
+      .onConflictDoNothing();
+  }
+  if (inserted.length) {
+    await tx.update(volunteers).set({ version: sql`${volunteers.version} + 1`, updatedAt: new Date() }).where(and(eq(volunteers.networkId, actor.networkId), eq(volunteers.id, volunteerId)));
+    await recordAudit(tx, actor, { action: 'update', entity: 'volunteer', entityId: volunteerId, fields: ['qualifications'] });
+  }
+}
+
+/** Names of volunteers for lists elsewhere (courses, matching), without the full profile. */
+export async function volunteerNames(tx: Db, networkId: string, ids: string[]): Promise<Map<string, { firstName: string; lastName: string; email: string | null; status: VolunteerStatus }>> {
+  if (!ids.length) return new Map();
+  const rows = await tx
+    .select({ id: volunteers.id, firstName: volunteers.firstName, lastName: volunteers.lastName, email: volunteers.email, status: volunteers.status })
+    .from(volunteers)
+    .where(and(eq(volunteers.networkId, networkId), inArray(volunteers.id, ids)));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** A profile that can get a portal account: it has an e-mail address and no account yet. */
+export async function volunteerForPortal(tx: Db, networkId: string, volunteerId: string): Promise<Row & { email: string }> {
+  const row = await findRow(tx, networkId, volunteerId);
+  if (row.userId) throw new DomainError('PORTAL_ACCOUNT_EXISTS', 409, 'portal-account-exists', 'portalAccountExists');
+  if (!row.email) throw invalidFields([{ path: 'email', key: 'volunteerEmailMissing' }]);
+  return { ...row, email: row.email };
+}

@@ -1,0 +1,66 @@
+import type { UseFormReturnType } from '@mantine/form';
+import type { TFunction } from 'i18next';
+import type { z } from 'zod';
+import { ProblemError } from '../api/client.js';
+import { formPath } from './form-path.js';
+
+function issueMessage(issue: z.core.$ZodIssue, t: TFunction): string {
+  if (issue.input === '' || issue.input === undefined) return t('validation.required');
+  if (issue.message && !issue.message.includes(' ') && t(`validation.${issue.message}`, { defaultValue: '' })) {
+    return t(`validation.${issue.message}`);
+  }
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'string') {
+        return Number(issue.minimum) <= 1 ? t('validation.required') : t('validation.tooShort', { minimum: Number(issue.minimum) });
+      }
+      if (issue.origin === 'array') return t('validation.required');
+      return t('validation.tooSmall', { minimum: Number(issue.minimum) });
+    case 'too_big':
+      if (issue.origin === 'string') return t('validation.tooLong', { maximum: Number(issue.maximum) });
+      return t('validation.tooBig', { maximum: Number(issue.maximum) });
+    case 'invalid_format':
+      if (issue.format === 'email') return t('validation.invalidEmail');
+      if (issue.format === 'url') return t('form.invalidUrl');
+      if (issue.format === 'regex') return t('form.invalidFormat');
+      return t('validation.invalidType');
+    case 'invalid_value':
+      return t('validation.invalidEnum');
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === '' ? t('validation.required') : t('validation.invalidType');
+    default:
+      return t('validation.invalidType');
+  }
+}
+
+/** A Mantine form validator from a shared Zod schema, with messages from the catalogues. */
+export function zodValidator<T>(schema: z.ZodType, t: TFunction, prepare?: (values: T) => unknown) {
+  return (values: T): Record<string, string> => {
+    const result = schema.safeParse(prepare ? prepare(values) : values);
+    if (result.success) return {};
+    const errors: Record<string, string> = {};
+    for (const issue of result.error.issues) {
+      const key = issue.path.map(String).join('.');
+      if (!errors[key]) errors[key] = issueMessage(issue, t);
+    }
+    return errors;
+  };
+}
+
+/**
+ * Put the server's field errors onto the form; answers whether every error found its field
+ * (when not, the page shows the problem's detail as well — it always does anyway).
+ */
+export function applyProblemToForm<T>(form: UseFormReturnType<T>, error: unknown): void {
+  if (!(error instanceof ProblemError) || !error.problem.errors) return;
+  const fields: Record<string, string> = {};
+  for (const e of error.problem.errors) fields[formPath(e.path)] = e.message;
+  form.setErrors(fields);
+}
+
+/** Empty text inputs become null, as the API expects for cleared optional fields. */
+export function emptyToNull<T extends Record<string, unknown>>(values: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) out[k] = typeof v === 'string' && v.trim() === '' ? null : v;
+  return out as T;
+}

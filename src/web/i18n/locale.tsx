@@ -1,0 +1,55 @@
+import { useDirection } from '@mantine/core';
+import { useCallback, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { directionOf, isLocale, type Locale } from '../../common/locales.js';
+import { api } from '../api/client.js';
+import { ME_KEY, useMe, useQueryClient } from '../api/hooks.js';
+import type { Me } from '../api/types.js';
+import { applyDocumentLocale, i18next, rememberLocale } from './index.js';
+
+/** Switch the interface language now: catalogue, <html lang/dir> and Mantine's direction. */
+function useApplyLocale() {
+  const { setDirection } = useDirection();
+  return useCallback(
+    (locale: Locale) => {
+      rememberLocale(locale);
+      applyDocumentLocale(locale);
+      setDirection(directionOf(locale));
+      if (i18next.language !== locale) void i18next.changeLanguage(locale);
+    },
+    [setDirection],
+  );
+}
+
+/** After sign-in the person's saved language wins over the device's choice. */
+export function LocaleSync() {
+  const { data: me } = useMe();
+  const apply = useApplyLocale();
+  const saved = me?.user.locale;
+  useEffect(() => {
+    if (saved && isLocale(saved) && saved !== i18next.language) apply(saved);
+  }, [saved, apply]);
+  return null;
+}
+
+export function useUiLocale() {
+  const { i18n } = useTranslation();
+  const { data: me } = useMe();
+  const qc = useQueryClient();
+  const apply = useApplyLocale();
+  const locale: Locale = isLocale(i18n.language) ? i18n.language : 'de';
+
+  const setLocale = useCallback(
+    async (next: Locale) => {
+      if (me) {
+        // Signed in: save the choice with the person; it follows them to other devices.
+        const updated = await api.patch<Me>('/api/v1/me', { locale: next, version: me.user.version });
+        qc.setQueryData(ME_KEY, updated);
+      }
+      apply(next);
+    },
+    [me, qc, apply],
+  );
+
+  return { locale, setLocale };
+}

@@ -1,0 +1,133 @@
+import AxeBuilder from '@axe-core/playwright';
+import { request as apiRequest, type Page } from '@playwright/test';
+import { ADMIN, expect, setSavedLocale, signIn, test } from './fixtures.js';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+const SIGNED_IN_PAGES = [
+  '/',
+  '/profile',
+  '/admin/organizations',
+  '/admin/users',
+  '/admin/invitations',
+  '/admin/api-tokens',
+  '/admin/settings',
+  '/admin/audit',
+  '/admin/outbox',
+  '/does-not-exist',
+];
+
+async function settled(page: Page) {
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  await expect(page.locator('.mantine-Loader-root')).toHaveCount(0);
+  await expect(page).toHaveTitle(/ · Lotse$/);
+}
+
+async function expectNoViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const found = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 5)
+        .join(' | ')}`,
+  );
+  expect(found, `axe violations on ${what}`).toEqual([]);
+}
+
+/** A fresh invitation link, made through the API as the admin, so that the accept page shows its form. */
+async function invitationLink(baseURL: string): Promise<string> {
+  const api = await apiRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
+  try {
+    expect((await api.post('/api/v1/auth/login', { data: { email: ADMIN.email, password: ADMIN.password } })).ok()).toBeTruthy();
+    const orgs = await (await api.get('/api/v1/organizations?limit=1')).json();
+    const email = `a11y.${Date.now()}@example.org`;
+    const created = await api.post('/api/v1/invitations', { data: { email, organizationId: orgs.items[0].id, role: 'partner' } });
+    expect(created.status()).toBe(201);
+    const outbox = await (await api.get('/api/v1/outbox?limit=50')).json();
+    const mail = outbox.items.find((m: { to: string }) => m.to === email);
+    const link = /https?:\/\/\S+\/invitation\?token=[^\s]+/.exec(mail.text)?.[0];
+    expect(link).toBeTruthy();
+    return new URL(link!).pathname + new URL(link!).search;
+  } finally {
+    await api.dispose();
+  }
+}
+
+for (const locale of ['de', 'ar'] as const) {
+  test.describe(`accessibility (${locale})`, () => {
+    test.beforeEach(async ({ context }) => {
+      await context.addInitScript((l) => window.localStorage.setItem('lotse.locale', l), locale);
+    });
+
+    test('public pages have no axe violations', async ({ page, baseURL }) => {
+      const invitation = await invitationLink(baseURL!);
+      for (const path of [
+        '/login',
+        '/forgot-password',
+        '/reset-password?token=abcdefghijklmnop',
+        '/reset-password',
+        invitation,
+        '/invitation?token=unknown-token-123',
+      ]) {
+        await page.goto(path);
+        await settled(page);
+        await expect(page.locator('html')).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
+        await expectNoViolations(page, `${path} (${locale})`);
+      }
+      // The TOTP step and an error message on the login form.
+      await page.goto('/login');
+      await page.locator('input[type=email]').fill('niemand@example.org');
+      await page.locator('input[type=password]').fill('wrong-password');
+      await page.locator('form button[type=submit]').click();
+      await expect(page.getByRole('alert')).toBeVisible();
+      await expectNoViolations(page, `/login with an error (${locale})`);
+    });
+
+    test('signed-in pages, a modal and the phone menu have no axe violations', async ({ page }) => {
+      await signIn(page, ADMIN);
+      await setSavedLocale(page, locale);
+      try {
+        for (const path of SIGNED_IN_PAGES) {
+          await page.goto(path);
+          await settled(page);
+          await expect(page.locator('html')).toHaveAttribute('lang', locale);
+          await expectNoViolations(page, `${path} (${locale})`);
+        }
+
+        await page.goto('/admin/organizations');
+        await settled(page);
+        await page.getByRole('button', { name: locale === 'de' ? 'Organisation anlegen' : 'إضافة مؤسسة' }).click();
+        await expect(page.getByRole('dialog')).toBeVisible();
+        await page.locator('form button[type=submit]').last().click();
+        await expect(page.getByRole('dialog').locator('[aria-invalid=true]').first()).toBeVisible();
+        await expectNoViolations(page, `organisation modal with errors (${locale})`);
+        await page.keyboard.press('Escape');
+        await expect(page.getByRole('dialog')).toBeHidden();
+
+        await page.goto('/admin/users');
+        await settled(page);
+        await page
+          .getByRole('button', { name: locale === 'de' ? /^Bearbeiten/ : /^تعديل/ })
+          .first()
+          .click();
+        await expect(page.getByRole('dialog')).toBeVisible();
+        await expectNoViolations(page, `user modal (${locale})`);
+        await page.keyboard.press('Escape');
+
+        await page.setViewportSize({ width: 360, height: 740 });
+        await page.goto('/');
+        await settled(page);
+        await page.getByRole('button', { name: locale === 'de' ? 'Menü öffnen' : 'فتح القائمة' }).click();
+        await expect(page.getByTestId('app-navbar')).toBeInViewport();
+        await expectNoViolations(page, `phone navigation (${locale})`);
+
+        await page.goto('/admin/users');
+        await settled(page);
+        await expectNoViolations(page, `list as cards on a phone (${locale})`);
+      } finally {
+        await setSavedLocale(page, 'de');
+      }
+    });
+  });
+}

@@ -1,0 +1,54 @@
+import { request as apiRequest } from '@playwright/test';
+import { ADMIN, expect, test } from './fixtures.js';
+
+const VOLUNTEER = { email: 'lotsin@demo.lotse.dev', name: 'Amira Haddad' };
+
+test('a forgotten password is reset through the mailed link, and the new one signs in', async ({ page, baseURL }) => {
+  await page.goto('/login');
+  await page.getByRole('link', { name: 'Passwort vergessen?' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Passwort vergessen');
+  await page.getByLabel(/^E-Mail-Adresse/).fill(VOLUNTEER.email);
+  await page.getByRole('button', { name: 'Link anfordern' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'ist ein Link unterwegs' })).toBeVisible();
+
+  // The admin reads the mail in the outbox (no mail server in the test).
+  const admin = await apiRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL! } });
+  expect((await admin.post('/api/v1/auth/login', { data: { email: ADMIN.email, password: ADMIN.password } })).ok()).toBeTruthy();
+  const outbox = await (await admin.get('/api/v1/outbox?limit=50')).json();
+  await admin.dispose();
+  const mail = outbox.items.find(
+    (m: { to: string; text: string }) => m.to === VOLUNTEER.email && m.text.includes('/reset-password?token='),
+  );
+  expect(mail, 'reset mail in the outbox').toBeTruthy();
+  const link = /https?:\/\/\S+\/reset-password\?token=[^\s]+/.exec(mail.text)![0];
+
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Neues Passwort festlegen');
+  await page.getByLabel(/^Neues Passwort\W*$/).fill('zu-kurz');
+  await page.getByLabel(/^Neues Passwort wiederholen/).fill('etwas-anderes');
+  await page.getByRole('button', { name: 'Passwort speichern' }).click();
+  await expect(page.getByText('Das Passwort muss mindestens 10 Zeichen lang sein.')).toBeVisible();
+  await expect(page.getByText('Die beiden Passwörter stimmen nicht überein.')).toBeVisible();
+
+  await page.getByLabel(/^Neues Passwort\W*$/).fill('neues-passwort-2026');
+  await page.getByLabel(/^Neues Passwort wiederholen/).fill('neues-passwort-2026');
+  await page.getByRole('button', { name: 'Passwort speichern' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Ihr neues Passwort gilt ab sofort' })).toBeVisible();
+
+  // The link is used up.
+  await page.goto(link);
+  await page.getByLabel(/^Neues Passwort\W*$/).fill('noch-ein-passwort-2026');
+  await page.getByLabel(/^Neues Passwort wiederholen/).fill('noch-ein-passwort-2026');
+  await page.getByRole('button', { name: 'Passwort speichern' }).click();
+  await expect(page.getByRole('alert')).toContainText('Dieser Link ist ungültig');
+
+  await page.goto('/login');
+  await page.getByLabel(/^E-Mail-Adresse/).fill(VOLUNTEER.email);
+  await page.locator('input[type=password]').fill('neues-passwort-2026');
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(VOLUNTEER.name);
+  // A volunteer sees no administration.
+  await expect(page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Organisationen' })).toHaveCount(0);
+  await page.goto('/admin/users');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kein Zugriff');
+});

@@ -1,0 +1,102 @@
+import type { FastifyInstance } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import type { Role } from '../src/common/permissions.js';
+import type { Database } from '../src/server/db/client.js';
+import { withTenant } from '../src/server/db/tenancy.js';
+import { systemActor } from '../src/server/modules/audit/actor.js';
+import { hashPassword } from '../src/server/modules/auth/secrets.js';
+import { createNetworkWithAdmin } from '../src/server/modules/networks/provisioning.js';
+import { createOrganization } from '../src/server/modules/organizations/organizations.service.js';
+import { createUser } from '../src/server/modules/users/users.service.js';
+import { ORIGIN, sessionCookie } from './harness.js';
+
+export const PASSWORD = 'correct horse battery';
+const unique = () => randomBytes(4).toString('hex');
+
+export interface TestNetwork {
+  networkId: string;
+  officeId: string;
+  adminEmail: string;
+  adminId: string;
+}
+
+/** A network with its coordination office and an admin (password PASSWORD). */
+export async function makeNetwork(database: Database, name = `Netz ${unique()}`): Promise<TestNetwork> {
+  const adminEmail = `admin-${unique()}@example.org`;
+  const created = await createNetworkWithAdmin(database.db, { name, adminEmail, adminPassword: PASSWORD, adminName: 'Ada Admin' });
+  return { networkId: created.networkId, officeId: created.officeId, adminEmail, adminId: created.adminId };
+}
+
+/** A person with one role in one organisation of the network (the office unless named). */
+export async function makeUser(database: Database, network: TestNetwork, role: Role, organizationId = network.officeId) {
+  const email = `${role}-${unique()}@example.org`;
+  const passwordHash = await hashPassword(PASSWORD);
+  const id = await withTenant(database.db, network.networkId, (tx) =>
+    createUser(tx, systemActor(network.networkId), { email, name: `Test ${role}`, passwordHash, locale: 'de', memberships: [{ organizationId, role }] }),
+  );
+  return { id, email };
+}
+
+export async function makeOrganization(database: Database, network: TestNetwork, name = `Org ${unique()}`) {
+  return withTenant(database.db, network.networkId, (tx) => createOrganization(tx, systemActor(network.networkId), { kind: 'partner_institution', name }));
+}
+
+/** Signs in through the API and answers the Cookie header value. */
+export async function login(app: FastifyInstance, email: string, password = PASSWORD): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { origin: ORIGIN }, payload: { email, password } });
+  return sessionCookie(res);
+}
+
+/** Headers a browser on Lotse's own page would send with a signed-in request. */
+export const asBrowser = (cookie: string, locale = 'de') => ({ cookie, origin: ORIGIN, 'accept-language': locale });
+
+/** Catalogue entries every volunteer test refers to. */
+export async function makeCatalog(database: Database, network: TestNetwork) {
+  const { ensureCatalogEntries } = await import('../src/server/modules/catalog/catalog.service.js');
+  await withTenant(database.db, network.networkId, async (tx) => {
+    await ensureCatalogEntries(tx, network.networkId, 'specializations', [
+      { key: 'sportlotse', name: 'Sportlotse' },
+      { key: 'elternlotse', name: 'Elternlotse' },
+    ]);
+    await ensureCatalogEntries(tx, network.networkId, 'topics', [
+      { key: 'behoerden', name: 'Behörden' },
+      { key: 'schule', name: 'Schule und Eltern' },
+      { key: 'rechtsberatung', name: 'Rechtsberatung' },
+    ]);
+    await ensureCatalogEntries(tx, network.networkId, 'districts', [
+      { key: 'linden-limmer', name: 'Linden-Limmer', lat: 52.37, lon: 9.71 },
+      { key: 'linden-nord', name: 'Linden-Nord', lat: 52.377, lon: 9.713, parentKey: 'linden-limmer' },
+      { key: 'mitte', name: 'Mitte', lat: 52.3745, lon: 9.7386 },
+    ]);
+  });
+}
+
+/** A multipart/form-data body by hand: one `file` part and plain fields (volunteer import). */
+export function multipartBody(file: { name: string; content: Buffer | string; type?: string } | null, fields: Record<string, string> = {}) {
+  const boundary = `----lotse${randomBytes(8).toString('hex')}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  }
+  if (file) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`));
+    parts.push(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content));
+    parts.push(Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** An XLSX file with a header row and rows; `Date` values become Excel date cells. */
+export async function xlsxFile(rows: (string | number | Date | null)[][], sheetName = 'Lotsen'): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet(sheetName);
+  for (const row of rows) {
+    const added = sheet.addRow(row);
+    row.forEach((v, i) => {
+      if (v instanceof Date) added.getCell(i + 1).numFmt = 'dd.mm.yyyy';
+    });
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

@@ -1,9 +1,11 @@
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('./src/web', import.meta.url));
-const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
+// WEB_DIR (as the server reads it) lets a second build go elsewhere than dist/web.
+const outDir = process.env.WEB_DIR ? resolve(process.env.WEB_DIR) : fileURLToPath(new URL('./dist/web', import.meta.url));
 const apiTarget = process.env.LOTSE_API_URL ?? 'http://localhost:3000';
 // Only the server's own paths: /api/… alone would also catch the web app's modules in src/web/api/.
 const proxy = {

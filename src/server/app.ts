@@ -42,7 +42,7 @@ declare module 'fastify' {
   }
 }
 
-export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 export interface AppDeps {
   config: Config;
@@ -143,12 +143,13 @@ export async function buildApp({ config, database, logger = false, mailWorker = 
   volunteerApplicationsRoutes(app, config);
   coursesRoutes(app, config);
 
-  webRoutes(app);
+  webRoutes(app, config.WEB_DIR);
   return app;
 }
 
 /** The built web app on the same port: files as they are, every other page path gets index.html. */
-function webRoutes(app: FastifyInstance) {
+function webRoutes(app: FastifyInstance, webDir: string | undefined) {
+  const WEB_DIR = webDir ? path.resolve(webDir) : DEFAULT_WEB_DIR;
   app.register(fastifyStatic, { root: WEB_DIR, serve: false });
   app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const urlPath = decodeURIComponent(request.url.split('?')[0] ?? '/');

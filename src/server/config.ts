@@ -11,6 +11,8 @@ const ConfigSchema = z.object({
   MAIL_FROM: z.string().default('Lotse <no-reply@lotse.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  /** Where the built web app lives (default dist/web); lets parallel builds serve their own copy. */
+  WEB_DIR: z.string().optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { publicUrl: string; secureCookies: boolean };

@@ -12,11 +12,16 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Outlet, RouterProvider } from 'react-router';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { directionOf } from '../common/locales.js';
 import { ME_KEY, useMe } from './api/hooks.js';
 import { onSessionProblem, queryClient } from './api/query-client.js';
-import { PublicLayout, RedirectIfSignedIn, RequireAuth } from './components/layouts.js';
+import { PublicLayout, RedirectIfSignedIn, RequireAuth, RequirePermission } from './components/layouts.js';
+import { courseRoutes } from './features/courses/routes.js';
+import { portalRoutes } from './features/portal/routes.js';
+import { publicVolunteerRoutes } from './features/public/routes.js';
+import { volunteerImportRoutes } from './features/volunteer-imports/routes.js';
+import { volunteerRoutes } from './features/volunteers/routes.js';
 import { currentLocale } from './i18n/index.js';
 import { LocaleSync } from './i18n/locale.js';
 import ApiTokensPage from './routes/admin/api-tokens.js';
@@ -30,7 +35,7 @@ import ForgotPasswordPage from './routes/forgot-password.js';
 import HomePage from './routes/home.js';
 import InvitationPage from './routes/invitation.js';
 import LoginPage from './routes/login.js';
-import NotFoundPage, { ForbiddenPage } from './routes/not-found.js';
+import NotFoundPage from './routes/not-found.js';
 import ProfilePage from './routes/profile.js';
 import RouteErrorPage from './routes/error.js';
 import ResetPasswordPage from './routes/reset-password.js';
@@ -116,11 +121,6 @@ const cssVariablesResolver: CSSVariablesResolver = () => ({
   dark: {},
 });
 
-function RequirePermission({ permission }: { permission: string }) {
-  const { data: me } = useMe();
-  return me?.permissions.includes(permission) ? <Outlet /> : <ForbiddenPage />;
-}
-
 /** Unknown addresses: inside the app frame when signed in, else in the public frame. */
 function NotFoundRoute() {
   const { data: me, isPending } = useMe();
@@ -146,6 +146,7 @@ const router = createBrowserRouter([
           { path: '/forgot-password', element: <ForgotPasswordPage /> },
           { path: '/reset-password', element: <ResetPasswordPage /> },
           { path: '/invitation', element: <InvitationPage /> },
+          ...publicVolunteerRoutes,
         ],
       },
       {
@@ -153,6 +154,10 @@ const router = createBrowserRouter([
         children: [
           { path: '/', element: <HomePage /> },
           { path: '/profile', element: <ProfilePage /> },
+          ...volunteerRoutes,
+          ...volunteerImportRoutes,
+          ...courseRoutes,
+          ...portalRoutes,
           {
             path: '/admin/organizations',
             element: <RequirePermission permission="organizations:manage" />,

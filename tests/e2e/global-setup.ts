@@ -34,8 +34,9 @@ async function waitForReady(url: string, timeoutMs: number, exited: () => boolea
 
 export default async function globalSetup() {
   const root = process.cwd();
-  if (!existsSync(join(root, 'dist/web/index.html'))) {
-    throw new Error('dist/web/index.html is missing: run `npm run build` before the e2e tests.');
+  const webDir = process.env.WEB_DIR ?? join(root, 'dist/web');
+  if (!existsSync(join(webDir, 'index.html'))) {
+    throw new Error(`${webDir}/index.html is missing: run \`npm run build\` before the e2e tests.`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'lotse-e2e-'));
   const port = await freePort();

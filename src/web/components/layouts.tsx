@@ -23,6 +23,7 @@ import { useMe } from '../api/hooks.js';
 import type { Me } from '../api/types.js';
 import { signOutState, useLogout } from '../features/auth/api.js';
 import { ErrorScreen } from '../routes/error.js';
+import { ForbiddenPage } from '../routes/not-found.js';
 import { IconLogout } from './icons.js';
 import { LanguageSwitcher } from './language-switcher.js';
 
@@ -77,10 +78,22 @@ interface NavItem {
   permission?: string;
 }
 
+/** Shows the nested routes only to people holding the permission; others see the "not allowed" page. */
+export function RequirePermission({ permission }: { permission: string }) {
+  const { data: me } = useMe();
+  return me?.permissions.includes(permission) ? <Outlet /> : <ForbiddenPage />;
+}
+
 function useNavItems(me: Me) {
   const { t } = useTranslation();
+  const isVolunteer = me.memberships.some((m) => m.role === 'volunteer');
   const main: NavItem[] = [
     { to: '/', label: t('nav.home') },
+    ...(isVolunteer ? [{ to: '/portal', label: t('nav.portal') }] : []),
+    ...[
+      { to: '/volunteers', label: t('nav.volunteers'), permission: 'volunteers:read' },
+      { to: '/courses', label: t('nav.courses'), permission: 'courses:read' },
+    ].filter((i) => me.permissions.includes(i.permission)),
     { to: '/profile', label: t('nav.profile') },
   ];
   const admin: NavItem[] = [

@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_WEIGHTS,
+  distanceKm,
+  evaluate,
+  exclusionsOf,
+  prepareRequest,
+  rankCandidates,
+  type MatchRequest,
+  type MatchVolunteer,
+  type MatchingSettings,
+} from './criteria.js';
+
+const settings: MatchingSettings = { weights: { ...DEFAULT_WEIGHTS }, radiusKm: 15, policeCertificateValidYears: 5 };
+const TODAY = '2026-11-23';
+// Hannover: Linden-Limmer and Mitte (about 2.5 km apart), Misburg further out.
+const LINDEN = { lat: 52.3667, lon: 9.7167 };
+const MITTE = { lat: 52.3744, lon: 9.7386 };
+const MISBURG = { lat: 52.3905, lon: 9.8654 };
+
+function volunteer(overrides: Partial<MatchVolunteer> = {}): MatchVolunteer {
+  return {
+    id: 'v-amira',
+    name: 'Amira Haddad',
+    status: 'active',
+    hasBasic: true,
+    languages: [
+      { code: 'ar', level: 'native' },
+      { code: 'de', level: 'C1' },
+    ],
+    specializations: ['elternlotse'],
+    topics: ['school'],
+    competenceLimits: [],
+    gender: 'female',
+    origins: ['SY'],
+    home: LINDEN,
+    districts: ['linden-limmer'],
+    availability: [{ weekday: 2, from: '14:00', to: '18:00' }],
+    absences: [],
+    maxActiveAgreements: 3,
+    activeAgreements: 0,
+    maxHoursPerMonth: 20,
+    hoursThisMonth: 0,
+    policeCertificateOn: '2024-03-01',
+    goodAgreementsWith: {},
+    ...overrides,
+  };
+}
+
+function request(overrides: Partial<MatchRequest> = {}): MatchRequest {
+  return {
+    topic: 'school',
+    languages: [{ code: 'ar', minLevel: 'B2' }],
+    requiredSpecializations: [],
+    involvesMinors: false,
+    districtKey: 'mitte',
+    place: MITTE,
+    // Tuesday 1 December 2026, 15:00–16:30 in Berlin (UTC+1).
+    startsAt: new Date('2026-12-01T14:00:00Z'),
+    endsAt: new Date('2026-12-01T15:30:00Z'),
+    schedule: [],
+    expectedHours: 1.5,
+    seeker: { genderPreference: null, wantsPeerMatch: false, origins: [] },
+    requesterOrganizationId: null,
+    ...overrides,
+  };
+}
+
+const rulesOf = (r: MatchRequest, v: MatchVolunteer) => exclusionsOf(prepareRequest(r, TODAY), v, settings, true).map((e) => e.rule);
+
+describe('exclusion rules', () => {
+  it('lets a fitting, active, trained volunteer through', () => {
+    expect(rulesOf(request(), volunteer())).toEqual([]);
+  });
+
+  it('excludes a volunteer who is not active', () => {
+    for (const status of ['interested', 'onboarding', 'in_training', 'paused', 'left'] as const) {
+      expect(rulesOf(request(), volunteer({ status }))).toEqual(['status']);
+    }
+  });
+
+  it('excludes a volunteer without the basic qualification', () => {
+    expect(rulesOf(request(), volunteer({ hasBasic: false }))).toEqual(['basic_qualification']);
+  });
+
+  it('excludes a missing language and a level below the minimum, but not a higher one', () => {
+    expect(rulesOf(request({ languages: [{ code: 'fa', minLevel: 'A2' }] }), volunteer())).toEqual(['language']);
+    const low = exclusionsOf(prepareRequest(request({ languages: [{ code: 'de', minLevel: 'C2' }] }), TODAY), volunteer(), settings, true);
+    expect(low).toEqual([{ rule: 'language', reason: { key: 'matching.rules.languageLevel', values: { language: 'de', level: 'C1', minLevel: 'C2' } } }]);
+    expect(rulesOf(request({ languages: [{ code: 'de', minLevel: 'B1' }] }), volunteer())).toEqual([]);
+    expect(rulesOf(request({ languages: [{ code: 'ar', minLevel: 'native' }] }), volunteer())).toEqual([]);
+  });
+
+  it('excludes a missing required specialisation', () => {
+    expect(rulesOf(request({ requiredSpecializations: ['sportlotse'] }), volunteer())).toEqual(['specialization']);
+    expect(rulesOf(request({ requiredSpecializations: ['elternlotse'] }), volunteer())).toEqual([]);
+  });
+
+  it('excludes a topic among the volunteer’s competence limits', () => {
+    expect(rulesOf(request({ topic: 'health' }), volunteer({ competenceLimits: ['health'] }))).toEqual(['competence_limit']);
+  });
+
+  it('excludes a volunteer without free capacity, by agreements or by the month’s hours', () => {
+    expect(rulesOf(request(), volunteer({ activeAgreements: 3 }))).toEqual(['capacity']);
+    expect(rulesOf(request(), volunteer({ hoursThisMonth: 20 }))).toEqual(['capacity']);
+    expect(rulesOf(request(), volunteer({ activeAgreements: 2, hoursThisMonth: 19.5 }))).toEqual([]);
+    expect(rulesOf(request(), volunteer({ maxActiveAgreements: null, maxHoursPerMonth: null, activeAgreements: 9 }))).toEqual([]);
+  });
+
+  it('excludes a volunteer absent on the day, in Berlin time', () => {
+    expect(rulesOf(request(), volunteer({ absences: [{ from: '2026-11-28', to: '2026-12-01' }] }))).toEqual(['absence']);
+    expect(rulesOf(request(), volunteer({ absences: [{ from: '2026-12-02', to: '2026-12-10' }] }))).toEqual([]);
+    // 23:30 UTC on 30 November is already 1 December in Berlin.
+    const lateNight = request({ startsAt: new Date('2026-11-30T23:30:00Z'), endsAt: null });
+    expect(rulesOf(lateNight, volunteer({ absences: [{ from: '2026-12-01', to: '2026-12-01' }] }))).toEqual(['absence']);
+  });
+
+  it('requires a valid police certificate only when minors are involved', () => {
+    expect(rulesOf(request({ involvesMinors: true }), volunteer({ policeCertificateOn: null }))).toEqual(['police_certificate']);
+    expect(rulesOf(request({ involvesMinors: true }), volunteer({ policeCertificateOn: '2021-11-22' }))).toEqual(['police_certificate']);
+    expect(rulesOf(request({ involvesMinors: true }), volunteer({ policeCertificateOn: '2021-11-24' }))).toEqual([]);
+    expect(rulesOf(request({ involvesMinors: false }), volunteer({ policeCertificateOn: null }))).toEqual([]);
+  });
+
+  it('lists every rule that excludes when asked to explain, and stops at the first otherwise', () => {
+    const v = volunteer({ status: 'paused', hasBasic: false, activeAgreements: 3 });
+    expect(rulesOf(request(), v)).toEqual(['status', 'basic_qualification', 'capacity']);
+    expect(exclusionsOf(prepareRequest(request(), TODAY), v, settings, false)).toHaveLength(1);
+  });
+});
+
+describe('soft criteria', () => {
+  const scored = (r: MatchRequest, v: MatchVolunteer) => {
+    const result = evaluate(prepareRequest(r, TODAY), v, settings);
+    if (!result.eligible) throw new Error('expected eligible');
+    return result;
+  };
+
+  it('explains every criterion with its score, weight and a reason', () => {
+    const result = scored(request({ requesterOrganizationId: 'org-school' }), volunteer({ goodAgreementsWith: { 'org-school': 1 } }));
+    const byKey = Object.fromEntries(result.criteria.map((c) => [c.key, c]));
+    expect(Object.keys(byKey).sort()).toEqual(['availability', 'distance', 'history', 'interests', 'load']);
+    expect(byKey.distance!.reason).toEqual({ key: 'matching.criteria.distance', values: { km: expect.closeTo(1.7, 0) } });
+    // Tuesday 15:00–16:30 lies inside her Tuesday 14:00–18:00 slot.
+    expect(byKey.availability).toMatchObject({ score: 1, weight: 3, reason: { values: { percent: 100 } } });
+    expect(byKey.load!.score).toBe(1);
+    expect(byKey.interests!.score).toBe(1);
+    expect(byKey.history!.score).toBe(0.5);
+    expect(result.score).toBeGreaterThan(80);
+    expect(result.score).toBeLessThanOrEqual(100);
+  });
+
+  it('scores partly covered time as a share', () => {
+    const result = scored(request(), volunteer({ availability: [{ weekday: 2, from: '15:45', to: '20:00' }] }));
+    expect(result.criteria.find((c) => c.key === 'availability')!.score).toBe(0.5);
+  });
+
+  it('serving the district beats living close; far away scores lower', () => {
+    const serves = scored(request(), volunteer({ districts: ['mitte'], home: MISBURG })).criteria.find((c) => c.key === 'distance')!;
+    const near = scored(request(), volunteer({ home: LINDEN })).criteria.find((c) => c.key === 'distance')!;
+    const far = scored(request(), volunteer({ home: MISBURG })).criteria.find((c) => c.key === 'distance')!;
+    expect(serves.score).toBe(1);
+    expect(near.score).toBeGreaterThan(far.score);
+    expect(distanceKm(MITTE, MISBURG)).toBeGreaterThan(8);
+  });
+
+  it('uses peer match and gender preference only when the seeker asks for them', () => {
+    const plain = scored(request(), volunteer());
+    expect(plain.criteria.map((c) => c.key)).not.toContain('peer');
+    const peer = scored(request({ seeker: { genderPreference: 'female', wantsPeerMatch: true, origins: ['SY', 'IQ'] } }), volunteer());
+    expect(peer.criteria.find((c) => c.key === 'peer')).toMatchObject({ score: 1, reason: { values: { country: 'SY' } } });
+    expect(peer.criteria.find((c) => c.key === 'gender')!.score).toBe(1);
+    const noConsent = scored(request({ seeker: { genderPreference: 'male', wantsPeerMatch: true, origins: ['SY'] } }), volunteer({ origins: [] }));
+    expect(noConsent.criteria.find((c) => c.key === 'peer')).toMatchObject({ score: 0, reason: { key: 'matching.criteria.peerUnknown' } });
+    expect(noConsent.criteria.find((c) => c.key === 'gender')!.score).toBe(0);
+  });
+
+  it('a weight of 0 switches a criterion off', () => {
+    const result = evaluate(prepareRequest(request(), TODAY), volunteer(), { ...settings, weights: { ...DEFAULT_WEIGHTS, distance: 0 } });
+    expect(result.eligible && result.criteria.map((c) => c.key)).not.toContain('distance');
+  });
+});
+
+describe('rankCandidates', () => {
+  it('ranks the free, close, available volunteer first and the loaded one lower', () => {
+    const volunteers = [
+      volunteer({ id: 'v-busy', name: 'Bernd Busy', activeAgreements: 2, hoursThisMonth: 15 }),
+      volunteer({ id: 'v-far', name: 'Fatma Far', home: MISBURG, districts: [] }),
+      volunteer({ id: 'v-best', name: 'Amira Haddad' }),
+      volunteer({ id: 'v-never', name: 'Nora Never', availability: [{ weekday: 5, from: '09:00', to: '12:00' }] }),
+      volunteer({ id: 'v-paused', name: 'Paul Paused', status: 'paused' }),
+    ];
+    const ranked = rankCandidates(prepareRequest(request(), TODAY), volunteers, settings, true);
+    expect(ranked.items.map((i) => i.volunteerId)).toEqual(['v-best', 'v-far', 'v-busy', 'v-never']);
+    expect(ranked.excluded).toEqual([{ volunteerId: 'v-paused', name: 'Paul Paused', reasons: [{ rule: 'status', reason: { key: 'matching.rules.status', values: { status: 'paused' } } }] }]);
+    const scores = ranked.items.map((i) => i.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('orders equal scores by name', () => {
+    const ranked = rankCandidates(prepareRequest(request(), TODAY), [volunteer({ id: 'b', name: 'Zoe' }), volunteer({ id: 'a', name: 'Ali' })], settings);
+    expect(ranked.items.map((i) => i.name)).toEqual(['Ali', 'Zoe']);
+    expect(ranked.excluded).toEqual([]);
+  });
+});

@@ -3,19 +3,16 @@
 // Aim (issue 4): under 10 s each.
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { queryRows } from '../src/server/db/client.js';
 import { createTestDatabase, ORIGIN } from '../tests/harness.js';
 import { login, makeCatalog, makeNetwork, makeUser, multipartBody } from '../tests/factories.js';
+import { machineLine, writeSection } from './results.js';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'RESULTS.md');
 const SECTION = '## Volunteer import';
 
 const FIRST = ['Amira', 'Jürgen', 'Ayşe', 'محمد', 'Olena', 'Omid', 'Sara', 'Günther', 'Fatma', 'Lukas', 'فاطمة', 'Zofia'];
@@ -110,11 +107,10 @@ try {
   console.error(`PostgreSQL not measured: ${(error as Error).message}`);
 }
 
-const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const section = [
   `${SECTION} (${new Date().toISOString().slice(0, 10)})`,
   '',
-  `Machine: ${os.availableParallelism()} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}.`,
+  machineLine(),
   `Written by \`npm run bench:import\`: one XLSX of ${ROWS.toLocaleString('en')} rows (${(file.length / 1024).toFixed(0)} KiB; 17 columns: names with umlauts and`,
   'Arabic, e-mail, languages with levels, catalogue names, Excel date cells, German dates, status words) sent through',
   '`POST /api/v1/volunteers/import` in-process (`app.inject`, multipart), timed from request to answer: first a dry run',
@@ -133,11 +129,4 @@ const section = [
   '',
 ].join('\n');
 
-// Only this section is replaced; the other benchmarks' sections stay as they are.
-const current = fs.existsSync(RESULTS) ? fs.readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';
-const start = current.indexOf(SECTION);
-let next = start < 0 ? -1 : current.indexOf('\n## ', start + SECTION.length);
-if (next >= 0) next += 1;
-const updated = start < 0 ? `${current.trimEnd()}\n\n${section}` : `${current.slice(0, start)}${section}${next >= 0 ? `\n${current.slice(next)}` : ''}`;
-fs.writeFileSync(RESULTS, updated.trimEnd() + '\n');
-console.log(`wrote ${path.relative(process.cwd(), RESULTS)}`);
+writeSection(SECTION, section);

@@ -24,11 +24,17 @@ export const PERMISSIONS = [
   'catalog:manage',
   'volunteers:read',
   'volunteers:manage',
-  /** Origins are a special category of personal data: coordinators only. */
+  /** Origins (volunteers' and seekers') are a special category of personal data: coordinators only. */
   'volunteers:origins',
   'volunteers:export',
   'courses:read',
   'courses:manage',
+  /** Submit guide requests and follow those of one's own organisations. */
+  'guide-requests:submit',
+  /** Read every guide request of the network. */
+  'guide-requests:read',
+  /** Complete, release, send back and match guide requests. */
+  'guide-requests:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,10 +55,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'volunteers:export',
     'courses:read',
     'courses:manage',
+    'guide-requests:submit',
+    'guide-requests:read',
+    'guide-requests:manage',
   ],
-  counsellor: ['network:read', 'organizations:read', 'users:read', 'catalog:read', 'courses:read'],
+  counsellor: ['network:read', 'organizations:read', 'users:read', 'catalog:read', 'courses:read', 'guide-requests:submit'],
   volunteer: ['network:read', 'organizations:read', 'catalog:read'],
-  partner: ['network:read', 'organizations:read', 'catalog:read'],
+  partner: ['network:read', 'organizations:read', 'catalog:read', 'guide-requests:submit'],
   viewer: ['network:read', 'organizations:read', 'catalog:read'],
 };
 

@@ -24,6 +24,7 @@ import { apiTokensRoutes } from './modules/api-tokens/api-tokens.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { coursesRoutes } from './modules/courses/courses.routes.js';
+import { guideRequestsRoutes } from './modules/guide-requests/guide-requests.routes.js';
 import { invitationsRoutes } from './modules/invitations/invitations.routes.js';
 import { MailDelivery } from './modules/mail/mail.service.js';
 import { networksRoutes } from './modules/networks/networks.routes.js';
@@ -142,6 +143,7 @@ export async function buildApp({ config, database, logger = false, mailWorker = 
   volunteerImportsRoutes(app);
   volunteerApplicationsRoutes(app, config);
   coursesRoutes(app, config);
+  guideRequestsRoutes(app, config);
 
   webRoutes(app, config.WEB_DIR);
   return app;

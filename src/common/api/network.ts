@@ -13,6 +13,22 @@ export const NetworkSettings = z
     supervisionIntervalMonths: z.number().int().min(1).max(24),
     /** A course participant completes with at least this share of the run's teaching hours attended. */
     courseCompletionPercent: z.number().int().min(1).max(100),
+    /** Topics the network leaves to professional services (legal advice, therapy): such requests are flagged for referral. */
+    professionalTopics: z.array(z.string().trim().min(1).max(63)).max(50),
+    /** Matching: weight of each soft criterion (0 switches it off). */
+    matchingWeights: z
+      .object({
+        distance: z.number().min(0).max(10),
+        availability: z.number().min(0).max(10),
+        load: z.number().min(0).max(10),
+        peer: z.number().min(0).max(10),
+        gender: z.number().min(0).max(10),
+        interests: z.number().min(0).max(10),
+        history: z.number().min(0).max(10),
+      })
+      .strict(),
+    /** Matching: beyond this distance (km) from home district to place, distance scores nothing. */
+    matchingRadiusKm: z.number().min(1).max(200),
   })
   .meta({ id: 'NetworkSettings' });
 export type NetworkSettings = z.infer<typeof NetworkSettings>;
@@ -22,6 +38,9 @@ export const DEFAULT_NETWORK_SETTINGS: NetworkSettings = {
   policeCertificateValidYears: 5,
   supervisionIntervalMonths: 6,
   courseCompletionPercent: 80,
+  professionalTopics: [],
+  matchingWeights: { distance: 3, availability: 3, load: 2, peer: 2, gender: 2, interests: 1, history: 1 },
+  matchingRadiusKm: 15,
 };
 
 export const Network = z

@@ -3,12 +3,14 @@ import { GENDERS, LANGUAGE_LEVELS, PROFESSIONAL_POSITIONS, QUALIFICATION_TYPES, 
 import { Id, Instant, ListQuery, Version } from './shared.js';
 
 export const IsoDate = z.iso.date();
-const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time' });
+/** A wall-clock time, HH:MM (Europe/Berlin). */
+export const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time' });
 /** ISO 639-1 (two letters) or 639-3 (three letters), lower case. */
 export const LanguageCode = z.string().trim().toLowerCase().regex(/^[a-z]{2,3}$/, { message: 'languageCode' });
 /** ISO 3166-1 alpha-2, upper case. */
 export const CountryCode = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { message: 'countryCode' });
-const Key = z.string().trim().min(1).max(63);
+/** A catalogue entry's key. */
+export const Key = z.string().trim().min(1).max(63);
 
 export const LanguageSkill = z.object({ code: LanguageCode, level: z.enum(LANGUAGE_LEVELS) }).strict();
 export const AvailabilitySlot = z

@@ -12,3 +12,4 @@ export * from '../modules/consents/consents.table.js';
 export * from '../modules/volunteers/volunteers.table.js';
 export * from '../modules/volunteer-imports/volunteer-imports.table.js';
 export * from '../modules/courses/courses.table.js';
+export * from '../modules/guide-requests/guide-requests.table.js';

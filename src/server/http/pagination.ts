@@ -1,4 +1,4 @@
-import { and, asc, desc as descending, eq, gt, lt, or, type AnyColumn, type SQL } from 'drizzle-orm';
+import { asc, desc as descending, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { DomainError } from './problems.js';
 
 /** Keyset cursor: the last row's sort value and id, opaque to clients. */
@@ -39,12 +39,25 @@ export function parseSort<F extends string>(sort: `${F}` | `-${F}`): { field: F;
 export const asDate = (v: Cursor['v']) => new Date(String(v));
 
 /** Where-clause and order for a keyset page over `column` with `id` as tie-breaker. */
-export function keyset(column: AnyColumn, id: AnyColumn, cursor: Cursor | null, desc: boolean, asValue: (v: Cursor['v']) => unknown = (v) => v) {
-  const after = desc ? lt : gt;
+/**
+ * Keyset paging on (column, id). `sortOnly` orders by an expression of the column that no index
+ * offers: for a selective filter with its own index (full text), PostgreSQL then fetches the few
+ * matches and sorts them, instead of walking the whole sort index and filtering row by row.
+ */
+export function keyset(
+  column: AnyColumn,
+  id: AnyColumn,
+  cursor: Cursor | null,
+  desc: boolean,
+  asValue: (v: Cursor['v']) => unknown = (v) => v,
+  sortOnly: 'text' | 'instant' | null = null,
+) {
+  const key: AnyColumn | SQL = sortOnly === 'text' ? sql`(${column} || '')` : sortOnly === 'instant' ? sql`(${column} + interval '0 seconds')` : column;
+  // A row comparison, so that PostgreSQL walks the (column, id) index from the cursor on.
   const where: SQL | undefined = cursor
-    ? or(after(column, asValue(cursor.v)), and(eq(column, asValue(cursor.v)), after(id, cursor.id)))
+    ? sql`(${key}, ${id}) ${sql.raw(desc ? '<' : '>')} (${sql.param(asValue(cursor.v), column)}, ${sql.param(cursor.id, id)})`
     : undefined;
-  const orderBy = desc ? [descending(column), descending(id)] : [asc(column), asc(id)];
+  const orderBy = desc ? [descending(key), descending(id)] : [asc(key), asc(id)];
   return { where, orderBy };
 }
 

@@ -263,9 +263,11 @@ export function volunteerFilters(networkId: string, query: Omit<VolunteerListQue
     );
   }
   if (query.q) {
-    const ts = prefixQuery(query.q);
+    // Words go to the full-text index (German stemming, prefixes); an e-mail address or a part of
+    // one (anything with "@") is looked up in the address itself.
+    const ts = query.q.includes('@') ? null : prefixQuery(query.q);
     const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    filters.push(or(...(ts ? [sql`${volunteers.search} @@ to_tsquery('german', ${ts})`] : []), ilike(volunteers.email, like))!);
+    filters.push(ts ? sql`${volunteers.search} @@ to_tsquery('german', ${ts})` : ilike(volunteers.email, like));
   }
   if (query.hasCapacity !== undefined) {
     const today = berlinToday();
@@ -283,7 +285,9 @@ export function volunteerFilters(networkId: string, query: Omit<VolunteerListQue
 
 export async function listVolunteers(tx: Db, networkId: string, query: VolunteerListQuery, visibility: Visibility) {
   const { field, desc } = parseSort<keyof typeof SORT_COLUMNS>(query.sort);
-  const page = keyset(SORT_COLUMNS[field], volunteers.id, decodeCursor(query.cursor), desc, (v) => (field === 'lastName' ? v : asDate(v)));
+  // A full-text search finds few rows through its own index: sort those rather than walk the sort index.
+  const sortOnly = query.q && !query.q.includes('@') ? (field === 'lastName' ? 'text' : 'instant') : null;
+  const page = keyset(SORT_COLUMNS[field], volunteers.id, decodeCursor(query.cursor), desc, (v) => (field === 'lastName' ? v : asDate(v)), sortOnly);
   const settings = (await getNetwork(tx, networkId)).settings;
   const filters = volunteerFilters(networkId, query, settings);
   if (page.where) filters.push(page.where);

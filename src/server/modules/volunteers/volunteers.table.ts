@@ -67,6 +67,8 @@ export const volunteers = pgTable(
     check('volunteers_position_check', sql`professional_position is null or ${inList('professional_position', PROFESSIONAL_POSITIONS)}`),
     index('volunteers_name_idx').on(t.networkId, t.lastName, t.id),
     index('volunteers_status_idx').on(t.networkId, t.status),
+    index('volunteers_status_since_idx').on(t.networkId, t.statusSince, t.id),
+    index('volunteers_created_idx').on(t.networkId, t.createdAt, t.id),
     index('volunteers_email_idx').on(t.networkId, t.email),
     index('volunteers_search_idx').using('gin', t.search),
   ],

@@ -1,0 +1,30 @@
+// Writes one benchmark's section of bench/RESULTS.md; the other sections stay as they are.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'RESULTS.md');
+
+/** "Machine: 2 × <CPU>, 24 GiB, Node v20…, linux …" */
+export function machineLine(): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `Machine: ${os.availableParallelism()} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}.`;
+}
+
+/** Replaces the section whose heading starts with `heading` (e.g. "## Volunteer import"), or appends it. */
+export function writeSection(heading: string, body: string): void {
+  const current = fs.existsSync(RESULTS) ? fs.readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';
+  const start = current.indexOf(heading);
+  let next = start < 0 ? -1 : current.indexOf('\n## ', start + heading.length);
+  if (next >= 0) next += 1;
+  const updated = start < 0 ? `${current.trimEnd()}\n\n${body}` : `${current.slice(0, start)}${body}${next >= 0 ? `\n${current.slice(next)}` : ''}`;
+  fs.writeFileSync(RESULTS, updated.trimEnd() + '\n');
+  console.log(`wrote ${path.relative(process.cwd(), RESULTS)}`);
+}
+
+/** Percentile of a sorted list of numbers (nearest rank). */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}

@@ -1,0 +1,209 @@
+// npm run bench:pool: the pool list (GET /api/v1/volunteers) with 100,000 volunteers in one network,
+// on PGlite (in memory) and PostgreSQL; writes its section of bench/RESULTS.md. The volunteers are
+// generated in the database (varied names, languages with levels, districts and quarters,
+// specialisations, topics, availability, qualifications, absences), then every filter of the list
+// is requested in-process through the whole HTTP stack (`app.inject`: auth, validation, RLS, SQL,
+// presentation). Aim (issue 4, "fast at 100,000 volunteers per network"): p95 under 100 ms a page.
+import { sql } from 'drizzle-orm';
+import os from 'node:os';
+import { buildApp } from '../src/server/app.js';
+import { loadConfig } from '../src/server/config.js';
+import { queryRows, type Database } from '../src/server/db/client.js';
+import { withTenant } from '../src/server/db/tenancy.js';
+import { DEMO_PASSWORD, seedDemo } from '../src/server/demo/seed-demo.js';
+import { HANNOVER_DISTRICTS } from '../src/server/demo/hannover.js';
+import { createTestDatabase, ORIGIN } from '../tests/harness.js';
+import { login } from '../tests/factories.js';
+import { machineLine, percentile, writeSection } from './results.js';
+
+const VOLUNTEERS = Number(process.env.BENCH_VOLUNTEERS ?? 100_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const SECTION = '## Volunteer pool list';
+const AIM_MS = 100;
+
+const FIRST = ['Amira', 'Jürgen', 'Ayşe', 'Mohammed', 'Olena', 'Omid', 'Sara', 'Günther', 'Fatma', 'Lukas', 'Fatima', 'Zofia', 'Hamid', 'Birgit', 'Dawit', 'Leyla', 'Klaus', 'Nour', 'Petra', 'Yusuf'];
+const LAST = [
+  'Haddad', 'Müller', 'Özdemir', 'Al-Ahmad', 'Kowalenko', 'Rahimi', 'Sadat', 'Weiß', 'Yılmaz', 'Schröder', 'Nasser', 'Kowalska', 'Schmidt',
+  'Meyer', 'Tesfaye', 'Karimi', 'Wagner', 'Becker', 'Hoffmann', 'Demir', 'Kaya', 'Fischer', 'Hassan', 'Popescu', 'Ivanova', 'Koch', 'Richter',
+  'Wolf', 'Neumann', 'Schwarz', 'Zimmermann', 'Braun', 'Krüger', 'Hofmann', 'Hartmann', 'Lange', 'Schmitt', 'Werner', 'Krause', 'Meier',
+];
+const OTHER_LANGUAGES = ['ar', 'fa', 'tr', 'ru', 'uk', 'en', 'fr', 'ti', 'ku', 'ps'];
+const LEVELS = ['A2', 'B1', 'B2', 'C1', 'C2', 'native'];
+
+async function generatePool(database: Database, networkId: string) {
+  const districts = HANNOVER_DISTRICTS.flatMap((d) => [d.key, ...d.quarters.map((q) => q[0])]);
+  const [catalog] = await withTenant(database.db, networkId, (tx) =>
+    queryRows<{ specializations: string; topics: string }>(
+      tx,
+      sql`select string_agg(key, ',') filter (where kind = 'specializations') as specializations, string_agg(key, ',') filter (where kind = 'topics') as topics from catalog_entries`,
+    ),
+  );
+  const list = (values: string[]) => sql`string_to_array(${values.join(',')}, ',')`;
+  const specs = sql`string_to_array(${catalog!.specializations}, ',')`;
+  const topics = sql`string_to_array(${catalog!.topics}, ',')`;
+  const started = performance.now();
+  await withTenant(database.db, networkId, async (tx) => {
+    // h: a per-row pseudo-random number, repeatable from the row's position.
+    await tx.execute(sql`
+      insert into volunteers (network_id, id, first_name, last_name, email, city, birth_year, status, home_district,
+        max_active_agreements, max_hours_per_month, police_certificate_on, last_supervision_on, confidentiality_signed_on)
+      select ${networkId}::uuid, gen_random_uuid(), (${list(FIRST)})[1 + h % ${FIRST.length}], (${list(LAST)})[1 + (h / 7) % ${LAST.length}],
+        'lotse' || g || '@example.org', 'Hannover', 1950 + h % 55,
+        (array['active','active','active','active','active','active','paused','in_training','interested','onboarding'])[1 + (h / 13) % 10],
+        (${list(districts)})[1 + (h / 17) % ${districts.length}], 1 + h % 3, 5 + h % 20,
+        case when h % 4 = 0 then null else date '2019-01-01' + (h % 2500) end, date '2025-01-01' + (h % 690), date '2024-01-01'
+      from (select g, abs(hashint4(g)) as h from generate_series(1, ${VOLUNTEERS}::int) g) s`);
+  });
+  // Fresh statistics before the lists are added, or the foreign-key checks plan for 12 rows.
+  await database.db.execute(sql`analyze volunteers`);
+  await withTenant(database.db, networkId, async (tx) => {
+    // One row per volunteer: `insert … select <columns>` from every volunteer, optionally filtered.
+    const each = (body: ReturnType<typeof sql>, where = sql`true`) =>
+      tx.execute(sql`${body} from (select id, abs(hashtext(id::text)) as h, status from volunteers where network_id = ${networkId}::uuid) v where ${where} on conflict do nothing`);
+    await each(sql`insert into volunteer_languages (network_id, volunteer_id, code, level, level_rank)
+      select ${networkId}::uuid, id, 'de', (${list(LEVELS)})[1 + h % 6], 2 + h % 6`);
+    await each(sql`insert into volunteer_languages (network_id, volunteer_id, code, level, level_rank)
+      select ${networkId}::uuid, id, (${list(OTHER_LANGUAGES)})[1 + (h / 7) % ${OTHER_LANGUAGES.length}], (${list(LEVELS)})[1 + (h / 3) % 6], 2 + (h / 3) % 6`);
+    await each(sql`insert into volunteer_keys (network_id, volunteer_id, relation, kind, key)
+      select ${networkId}::uuid, id, 'specialization', 'specializations', (${specs})[1 + (h / 3) % array_length(${specs}, 1)]`, sql`h % 2 = 0`);
+    await tx.execute(sql`insert into volunteer_keys (network_id, volunteer_id, relation, kind, key)
+      select distinct ${networkId}::uuid, id, 'topic', 'topics', (${topics})[1 + x % array_length(${topics}, 1)]
+      from (select id, unnest(array[abs(hashtext(id::text)) / 5, abs(hashtext(id::text)) / 11]) as x from volunteers where network_id = ${networkId}::uuid) z
+      on conflict do nothing`);
+    await each(sql`insert into volunteer_keys (network_id, volunteer_id, relation, kind, key)
+      select ${networkId}::uuid, id, 'district', 'districts', (${list(districts)})[1 + (h / 19) % ${districts.length}]`);
+    await each(sql`insert into volunteer_availability (network_id, volunteer_id, weekday, from_minute, to_minute)
+      select ${networkId}::uuid, id, 1 + h % 7, 480 + (h / 7) % 10 * 60, 480 + (h / 7) % 10 * 60 + 180`);
+    await each(sql`insert into volunteer_qualifications (network_id, id, volunteer_id, type, completed_on, provider)
+      select ${networkId}::uuid, gen_random_uuid(), id, 'basic', date '2020-01-01' + h % 2000, 'vhs Hannover'`, sql`status = 'active' and h % 10 <> 0`);
+    await each(sql`insert into volunteer_absences (network_id, volunteer_id, from_date, to_date)
+      select ${networkId}::uuid, id, current_date - 3, current_date + 10`, sql`h % 33 = 0`);
+  });
+  await database.db.execute(sql`analyze`);
+  return performance.now() - started;
+}
+
+const SCENARIOS: [string, string][] = [
+  ['first page, by name', ''],
+  ['page deep in the list (cursor)', 'CURSOR'],
+  ['language ar, at least B2', 'language=ar&minLevel=B2'],
+  ['district Linden-Limmer (with quarters)', 'district=linden-limmer'],
+  ['specialisation + status active', 'specialization=elternlotse&status=active'],
+  ['topic', 'topic=schule-eltern'],
+  ['available Tuesday 15:00–17:00', 'weekday=2&from=15:00&to=17:00'],
+  ['full text "müller"', 'q=m%C3%BCller'],
+  ['full text, rare prefix "tesf"', 'q=tesf'],
+  ['free capacity', 'hasCapacity=true'],
+  ['supervision due', 'supervisionDue=true'],
+  ['combined: ar ≥ B1, district, active, capacity', 'language=ar&minLevel=B1&district=linden-limmer&status=active&hasCapacity=true'],
+  ['sorted by status date, newest first', 'sort=-statusSince'],
+];
+
+interface Figure {
+  database: string;
+  scenario: string;
+  p50: number;
+  p95: number;
+  rows: number;
+}
+
+async function measure(database: string, env: Record<string, string>): Promise<{ figures: Figure[]; seedMs: number }> {
+  const saved = process.env.TEST_DATABASE_URL;
+  if (env.TEST_DATABASE_URL) process.env.TEST_DATABASE_URL = env.TEST_DATABASE_URL;
+  else delete process.env.TEST_DATABASE_URL;
+  const { database: db, drop } = await createTestDatabase();
+  if (saved === undefined) delete process.env.TEST_DATABASE_URL;
+  else process.env.TEST_DATABASE_URL = saved;
+  const app = await buildApp({ config: loadConfig({ PUBLIC_URL: ORIGIN, LOG_LEVEL: 'silent' }), database: db });
+  await app.ready();
+  try {
+    const { networkId } = await seedDemo(db.db);
+    const seedMs = await generatePool(db, networkId);
+    console.log(`${database}: ${VOLUNTEERS.toLocaleString('en')} volunteers generated in ${(seedMs / 1000).toFixed(1)} s`);
+    const cookie = await login(app, 'koordination@demo.lotse.dev', DEMO_PASSWORD);
+    const get = async (query: string) => {
+      const started = performance.now();
+      const res = await app.inject({ method: 'GET', url: `/api/v1/volunteers?limit=50${query ? `&${query}` : ''}`, headers: { cookie } });
+      const ms = performance.now() - started;
+      if (res.statusCode !== 200) throw new Error(`${database} ${query}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+      return { ms, body: res.json() as { items: unknown[]; nextCursor: string | null } };
+    };
+    // A cursor about half-way through the list: walk there once by the last name "K…" is not
+    // possible through the API, so follow pages from the first until page 1,000 (50,000 rows in).
+    let cursor: string | null = null;
+    {
+      let page = await get('');
+      for (let i = 0; i < Math.min(1000, VOLUNTEERS / 100) && page.body.nextCursor; i++) {
+        cursor = page.body.nextCursor;
+        page = await get(`cursor=${encodeURIComponent(cursor)}`);
+      }
+    }
+    const figures: Figure[] = [];
+    for (const [scenario, q] of SCENARIOS) {
+      const query = q === 'CURSOR' ? `cursor=${encodeURIComponent(cursor ?? '')}` : q;
+      for (let i = 0; i < 3; i++) await get(query);
+      const times: number[] = [];
+      let rows = 0;
+      for (let i = 0; i < RUNS; i++) {
+        const { ms, body } = await get(query);
+        times.push(ms);
+        rows = body.items.length;
+      }
+      times.sort((a, b) => a - b);
+      const figure = { database, scenario, p50: percentile(times, 50), p95: percentile(times, 95), rows };
+      figures.push(figure);
+      console.log(`${database} ${scenario}: p50 ${figure.p50.toFixed(1)} ms, p95 ${figure.p95.toFixed(1)} ms, ${rows} rows`);
+    }
+    return { figures, seedMs };
+  } finally {
+    // BENCH_KEEP_DATABASE=1 leaves the PostgreSQL database for EXPLAIN (its name is printed).
+    if (process.env.BENCH_KEEP_DATABASE && env.TEST_DATABASE_URL) {
+      const [kept] = await queryRows<{ name: string }>(db.db, sql`select current_database() as name`);
+      console.log(`kept database: ${kept!.name}`);
+      await app.close();
+      await db.close();
+    } else {
+      await app.close();
+      await drop();
+    }
+  }
+}
+
+const loadBefore = os.loadavg()[0]!;
+const runs: { database: string; figures: Figure[]; seedMs: number }[] = [];
+const only = process.env.BENCH_DATABASES?.split(',') ?? ['PGlite', 'PostgreSQL'];
+if (only.includes('PGlite')) runs.push({ database: 'PGlite', ...(await measure('PGlite', {})) });
+if (only.includes('PostgreSQL')) {
+  try {
+    runs.push({ database: 'PostgreSQL', ...(await measure('PostgreSQL', { TEST_DATABASE_URL: PG_URL })) });
+  } catch (error) {
+    console.error(`PostgreSQL not measured: ${(error as Error).message}`);
+  }
+}
+
+const header = `| filter | ${runs.map((r) => `${r.database} p50 ms | ${r.database} p95 ms`).join(' | ')} | rows on the page |`;
+const section = [
+  `${SECTION} (${new Date().toISOString().slice(0, 10)})`,
+  '',
+  machineLine(),
+  `Written by \`npm run bench:pool\`: ${VOLUNTEERS.toLocaleString('en')} volunteers in one network (the Hannover demo catalogue;`,
+  'two languages each with levels, home district and a served district across 13 districts and their quarters, specialisations,',
+  'topics, a weekly slot, basic qualification for most active ones, some absent today), then `GET /api/v1/volunteers?limit=50`',
+  `with each filter, ${RUNS} times after 3 warm-ups, in-process through the whole HTTP stack (\`app.inject\`: session, validation,`,
+  `row-level security, SQL, presentation of the page with its lists). Aim: p95 under ${AIM_MS} ms a page.`,
+  `Load average when the run began: ${loadBefore.toFixed(1)}. Generating the pool took ${runs.map((r) => `${(r.seedMs / 1000).toFixed(0)} s on ${r.database}`).join(', ')}.`,
+  '',
+  header,
+  `|---|${runs.map(() => '---:|---:').join('|')}|---:|`,
+  ...SCENARIOS.map(([scenario]) => {
+    const cells = runs.map((r) => {
+      const f = r.figures.find((x) => x.scenario === scenario)!;
+      return `${f.p50.toFixed(1)} | ${f.p95.toFixed(1)}${f.p95 > AIM_MS ? ' ⚠' : ''}`;
+    });
+    const rows = runs[0]?.figures.find((x) => x.scenario === scenario)?.rows ?? 0;
+    return `| ${scenario} | ${cells.join(' | ')} | ${rows} |`;
+  }),
+  '',
+].join('\n');
+if (runs.length) writeSection(SECTION, section);

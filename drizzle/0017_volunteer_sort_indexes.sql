@@ -1,0 +1,2 @@
+CREATE INDEX "volunteers_status_since_idx" ON "volunteers" USING btree ("network_id","status_since","id");--> statement-breakpoint
+CREATE INDEX "volunteers_created_idx" ON "volunteers" USING btree ("network_id","created_at","id");

@@ -56,7 +56,8 @@ export interface AppDeps {
 export async function buildApp({ config, database, logger = false, mailWorker = false }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
-    trustProxy: true,
+    // A union the overloads cannot pick from: the value is one of the forms Fastify documents.
+    trustProxy: config.TRUST_PROXY as NonNullable<FastifyServerOptions['trustProxy']> & (boolean | number | string),
     bodyLimit: 1_048_576,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: 'x-request-id',

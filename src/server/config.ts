@@ -11,6 +11,15 @@ const ConfigSchema = z.object({
   MAIL_FROM: z.string().default('Lotse <no-reply@lotse.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  /**
+   * Behind a reverse proxy: `true` (trust X-Forwarded-For from anywhere — only when nothing else
+   * can reach the port), a number of proxy hops, or addresses/CIDRs of the proxies. Unset: the
+   * client address is the socket's, so nobody can dodge the per-address limits with a header.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v): boolean | number | string => (v === undefined || v === 'false' ? false : v === 'true' ? true : /^\d+$/.test(v) ? Number(v) : v)),
   /** Where the built web app lives (default dist/web); lets parallel builds serve their own copy. */
   WEB_DIR: z.string().optional(),
 });

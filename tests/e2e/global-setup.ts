@@ -48,6 +48,8 @@ export default async function globalSetup() {
     HOST: '127.0.0.1',
     PUBLIC_URL: baseUrl,
     LOG_LEVEL: 'warn',
+    // Specs act as several visitors by their address (X-Forwarded-For), as behind a proxy.
+    TRUST_PROXY: 'true',
   };
   delete env.DATABASE_URL;
   delete env.SMTP_URL;

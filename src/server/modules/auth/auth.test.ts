@@ -7,7 +7,8 @@ let t: TestApp;
 let network: TestNetwork;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // As behind a reverse proxy: tests act as several clients by X-Forwarded-For.
+  t = await createTestApp({ TRUST_PROXY: 'true' });
   network = await makeNetwork(t.database, 'Integrationsnetz Hannover');
 });
 afterAll(() => t.close());
@@ -67,6 +68,26 @@ describe('sign-in', () => {
     expect(last).toBe(429);
     const otherIp = await post('/api/v1/auth/login', { email: network.adminEmail, password: PASSWORD }, { 'x-forwarded-for': '198.51.100.1' });
     expect(otherIp.statusCode).toBe(200);
+  });
+
+  it('ignores X-Forwarded-For unless told to trust a proxy, so the address limit cannot be dodged', async () => {
+    const direct = await createTestApp();
+    try {
+      let last = 0;
+      for (let i = 0; i < 51; i++) {
+        last = (
+          await direct.app.inject({
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            headers: { origin: ORIGIN, 'x-forwarded-for': `198.51.100.${i}` },
+            payload: { email: `spray${i}@example.org`, password: 'guess' },
+          })
+        ).statusCode;
+      }
+      expect(last).toBe(429);
+    } finally {
+      await direct.close();
+    }
   });
 
   it('ends the session on logout', async () => {

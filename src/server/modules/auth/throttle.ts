@@ -14,7 +14,8 @@ export interface ThrottleRule {
   windowMinutes: number;
 }
 
-export async function assertNotThrottled(db: Db, rules: ThrottleRule[]): Promise<void> {
+/** Refuses with 429 while a rule's limit is reached; `messageKey` words it for the situation (sign-in, a form). */
+export async function assertNotThrottled(db: Db, rules: ThrottleRule[], messageKey: 'rateLimited' | 'formRateLimited' = 'rateLimited'): Promise<void> {
   for (const rule of rules) {
     const since = new Date(Date.now() - rule.windowMinutes * 60_000);
     const [row] = await db
@@ -24,7 +25,7 @@ export async function assertNotThrottled(db: Db, rules: ThrottleRule[]): Promise
     if (row && row.n >= rule.limit && row.oldest) {
       const freeAt = new Date(row.oldest).getTime() + rule.windowMinutes * 60_000;
       const minutes = Math.max(1, Math.ceil((freeAt - Date.now()) / 60_000));
-      throw new DomainError('RATE_LIMITED', 429, 'rate-limited', 'rateLimited', { minutes }, [], { 'retry-after': String(minutes * 60) });
+      throw new DomainError('RATE_LIMITED', 429, 'rate-limited', messageKey, { minutes }, [], { 'retry-after': String(minutes * 60) });
     }
   }
 }

@@ -146,6 +146,8 @@ function minCostMaxFlow(g: FlowGraph, s: number, t: number): FlowResult {
       const d = heap.topKey;
       if (d > dist[u]! || reachable[u]) continue;
       reachable[u] = 1;
+      // Nodes farther than the sink are not needed for this phase's shortest paths.
+      if (u === t) break;
       for (let e = g.head[u]!; e !== -1; e = g.next[e]!) {
         if (g.cap[e]! <= 0) continue;
         const v = g.to[e]!;
@@ -158,7 +160,8 @@ function minCostMaxFlow(g: FlowGraph, s: number, t: number): FlowResult {
     }
     let maxDist = 0;
     for (let v = 0; v < n; v++) if (reachable[v] && dist[v]! > maxDist) maxDist = dist[v]!;
-    // Unreached nodes move by the largest distance, which keeps every residual reduced cost ≥ 0.
+    // Nodes not settled (beyond the sink, or unreachable) move by the largest settled distance:
+    // that keeps every residual reduced cost ≥ 0, so the next Dijkstra stays valid.
     for (let v = 0; v < n; v++) potential[v] = potential[v]! + (reachable[v] ? dist[v]! : maxDist);
     if (!reachable[t]) return { potential, reachable };
 

@@ -49,7 +49,7 @@ export async function applyAsVolunteer(db: Db, slug: string, body: VolunteerAppl
     { key: `apply-ip:${meta.ip ?? 'unknown'}`, limit: 5, windowMinutes: 60 },
     { key: `apply-network:${networkId}`, limit: 300, windowMinutes: 60 },
   ];
-  await assertNotThrottled(db, rules);
+  await assertNotThrottled(db, rules, 'formRateLimited');
   await recordThrottled(db, rules);
   if (body.website) return;
   if (body.consent.textVersion !== APPLICATION_CONSENT_VERSION) {

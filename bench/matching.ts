@@ -95,7 +95,7 @@ let eligibleSum = 0;
 for (let i = 0; i < RANK_RUNS; i++) {
   const r = requests[i % requests.length]!;
   const started = performance.now();
-  const ranked = rankCandidates(prepareRequest(r, TODAY), volunteers, settings);
+  const ranked = rankCandidates(prepareRequest(r, TODAY, settings), volunteers, settings);
   rankTimes.push(performance.now() - started);
   eligibleSum += ranked.items.length;
 }
@@ -103,7 +103,7 @@ rankTimes.sort((a, b) => a - b);
 const explainTimes: number[] = [];
 for (let i = 0; i < 50; i++) {
   const started = performance.now();
-  rankCandidates(prepareRequest(requests[i]!, TODAY), volunteers, settings, true);
+  rankCandidates(prepareRequest(requests[i]!, TODAY, settings), volunteers, settings, true);
   explainTimes.push(performance.now() - started);
 }
 explainTimes.sort((a, b) => a - b);
@@ -111,7 +111,7 @@ explainTimes.sort((a, b) => a - b);
 // 2. The plan: every request's eligible candidates with integer scores, then the exact plan.
 const scoringStarted = performance.now();
 const planRequests: PlanRequest[] = requests.map((r, i) => {
-  const prepared = prepareRequest(r, TODAY);
+  const prepared = prepareRequest(r, TODAY, settings);
   const candidates: PlanRequest['candidates'] = [];
   for (const v of volunteers) {
     const result = evaluate(prepared, v, settings);

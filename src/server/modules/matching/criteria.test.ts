@@ -4,6 +4,7 @@ import {
   distanceKm,
   evaluate,
   exclusionsOf,
+  isExcluded,
   prepareRequest,
   rankCandidates,
   type MatchRequest,
@@ -66,7 +67,7 @@ function request(overrides: Partial<MatchRequest> = {}): MatchRequest {
   };
 }
 
-const rulesOf = (r: MatchRequest, v: MatchVolunteer) => exclusionsOf(prepareRequest(r, TODAY), v, settings, true).map((e) => e.rule);
+const rulesOf = (r: MatchRequest, v: MatchVolunteer) => exclusionsOf(prepareRequest(r, TODAY, settings), v, settings, true).map((e) => e.rule);
 
 describe('exclusion rules', () => {
   it('lets a fitting, active, trained volunteer through', () => {
@@ -85,7 +86,7 @@ describe('exclusion rules', () => {
 
   it('excludes a missing language and a level below the minimum, but not a higher one', () => {
     expect(rulesOf(request({ languages: [{ code: 'fa', minLevel: 'A2' }] }), volunteer())).toEqual(['language']);
-    const low = exclusionsOf(prepareRequest(request({ languages: [{ code: 'de', minLevel: 'C2' }] }), TODAY), volunteer(), settings, true);
+    const low = exclusionsOf(prepareRequest(request({ languages: [{ code: 'de', minLevel: 'C2' }] }), TODAY, settings), volunteer(), settings, true);
     expect(low).toEqual([{ rule: 'language', reason: { key: 'matching.rules.languageLevel', values: { language: 'de', level: 'C1', minLevel: 'C2' } } }]);
     expect(rulesOf(request({ languages: [{ code: 'de', minLevel: 'B1' }] }), volunteer())).toEqual([]);
     expect(rulesOf(request({ languages: [{ code: 'ar', minLevel: 'native' }] }), volunteer())).toEqual([]);
@@ -125,13 +126,48 @@ describe('exclusion rules', () => {
   it('lists every rule that excludes when asked to explain, and stops at the first otherwise', () => {
     const v = volunteer({ status: 'paused', hasBasic: false, activeAgreements: 3 });
     expect(rulesOf(request(), v)).toEqual(['status', 'basic_qualification', 'capacity']);
-    expect(exclusionsOf(prepareRequest(request(), TODAY), v, settings, false)).toHaveLength(1);
+    expect(exclusionsOf(prepareRequest(request(), TODAY, settings), v, settings, false)).toHaveLength(1);
+  });
+
+  it('the fast check and the explained rules agree on 2,000 varied pairs', () => {
+    let x = 99;
+    const rnd = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T,>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
+    let excluded = 0;
+    for (let i = 0; i < 2000; i++) {
+      const v = volunteer({
+        status: rnd() < 0.9 ? 'active' : 'paused',
+        hasBasic: rnd() < 0.9,
+        languages: [
+          { code: rnd() < 0.85 ? 'ar' : 'de', level: pick(['A2', 'B2', 'native', 'native'] as const) },
+          { code: 'fa', level: pick(['A2', 'B2', 'native', 'native'] as const) },
+        ],
+        specializations: rnd() < 0.5 ? ['elternlotse'] : [],
+        competenceLimits: rnd() < 0.2 ? ['school'] : [],
+        activeAgreements: Math.floor(rnd() * 3.5),
+        hoursThisMonth: Math.floor(rnd() * 22),
+        absences: rnd() < 0.2 ? [{ from: '2026-11-30', to: '2026-12-02' }] : [],
+        policeCertificateOn: pick([null, '2021-11-23', '2021-11-24', '2026-11-24', '2025-01-01']),
+      });
+      const r = request({
+        languages: [{ code: pick(['ar', 'fa']), minLevel: pick(['A2', 'B2'] as const) }],
+        requiredSpecializations: rnd() < 0.3 ? ['elternlotse'] : [],
+        involvesMinors: rnd() < 0.3,
+      });
+      const p = prepareRequest(r, TODAY, settings);
+      const explained = exclusionsOf(p, v, settings, true);
+      expect(isExcluded(p, v), JSON.stringify({ i, explained })).toBe(explained.length > 0);
+      if (explained.length) excluded++;
+    }
+    // Both outcomes occur often enough for the comparison to mean something.
+    expect(excluded).toBeGreaterThan(200);
+    expect(excluded).toBeLessThan(1900);
   });
 });
 
 describe('soft criteria', () => {
   const scored = (r: MatchRequest, v: MatchVolunteer) => {
-    const result = evaluate(prepareRequest(r, TODAY), v, settings);
+    const result = evaluate(prepareRequest(r, TODAY, settings), v, settings);
     if (!result.eligible) throw new Error('expected eligible');
     return result;
   };
@@ -176,7 +212,7 @@ describe('soft criteria', () => {
   });
 
   it('a weight of 0 switches a criterion off', () => {
-    const result = evaluate(prepareRequest(request(), TODAY), volunteer(), { ...settings, weights: { ...DEFAULT_WEIGHTS, distance: 0 } });
+    const result = evaluate(prepareRequest(request(), TODAY, settings), volunteer(), { ...settings, weights: { ...DEFAULT_WEIGHTS, distance: 0 } });
     expect(result.eligible && result.criteria.map((c) => c.key)).not.toContain('distance');
   });
 });
@@ -190,7 +226,7 @@ describe('rankCandidates', () => {
       volunteer({ id: 'v-never', name: 'Nora Never', availability: [{ weekday: 5, from: '09:00', to: '12:00' }] }),
       volunteer({ id: 'v-paused', name: 'Paul Paused', status: 'paused' }),
     ];
-    const ranked = rankCandidates(prepareRequest(request(), TODAY), volunteers, settings, true);
+    const ranked = rankCandidates(prepareRequest(request(), TODAY, settings), volunteers, settings, true);
     expect(ranked.items.map((i) => i.volunteerId)).toEqual(['v-best', 'v-far', 'v-busy', 'v-never']);
     expect(ranked.excluded).toEqual([{ volunteerId: 'v-paused', name: 'Paul Paused', reasons: [{ rule: 'status', reason: { key: 'matching.rules.status', values: { status: 'paused' } } }] }]);
     const scores = ranked.items.map((i) => i.score);
@@ -198,7 +234,7 @@ describe('rankCandidates', () => {
   });
 
   it('orders equal scores by name', () => {
-    const ranked = rankCandidates(prepareRequest(request(), TODAY), [volunteer({ id: 'b', name: 'Zoe' }), volunteer({ id: 'a', name: 'Ali' })], settings);
+    const ranked = rankCandidates(prepareRequest(request(), TODAY, settings), [volunteer({ id: 'b', name: 'Zoe' }), volunteer({ id: 'a', name: 'Ali' })], settings);
     expect(ranked.items.map((i) => i.name)).toEqual(['Ali', 'Zoe']);
     expect(ranked.excluded).toEqual([]);
   });

@@ -8,7 +8,7 @@
 import type { LanguageLevel, VolunteerStatus } from '../../../common/volunteers.js';
 import { levelRank } from '../../../common/volunteers.js';
 import { toBerlin } from '../courses/berlin.js';
-import { policeCertificateValid, toMinute } from '../volunteers/profile.js';
+import { toMinute } from '../volunteers/profile.js';
 
 export const EXCLUSION_RULES = [
   'status',
@@ -113,9 +113,15 @@ export interface PreparedRequest {
   /** Requested weekly windows in minutes of the Berlin day. */
   windows: { weekday: number; from: number; to: number }[];
   today: string;
+  /** A police certificate issued on or before this day is too old. */
+  policeCertificateCutoff: string;
 }
 
-export function prepareRequest(request: MatchRequest, today: string): PreparedRequest {
+function yearsBefore(isoDate: string, years: number): string {
+  return `${String(Number(isoDate.slice(0, 4)) - years).padStart(4, '0')}${isoDate.slice(4)}`;
+}
+
+export function prepareRequest(request: MatchRequest, today: string, settings: Pick<MatchingSettings, 'policeCertificateValidYears'>): PreparedRequest {
   const windows = request.schedule.map((s) => ({ weekday: s.weekday, from: toMinute(s.from), to: toMinute(s.to) }));
   let firstDay: string | null = null;
   if (request.startsAt) {
@@ -135,6 +141,7 @@ export function prepareRequest(request: MatchRequest, today: string): PreparedRe
     firstDay,
     windows,
     today,
+    policeCertificateCutoff: yearsBefore(today, settings.policeCertificateValidYears),
   };
 }
 
@@ -155,7 +162,30 @@ export type Evaluation =
   | { eligible: true; /** 0 … 100, one decimal */ score: number; criteria: CriterionScore[] }
   | { eligible: false; exclusions: Exclusion[] };
 
-/** The hard rules. With `all` false it stops at the first rule that excludes (the fast path). */
+/** The hard rules as one yes/no, without allocating: the hot path when ranking thousands. */
+export function isExcluded(p: PreparedRequest, v: MatchVolunteer): boolean {
+  if (v.status !== 'active' || !v.hasBasic) return true;
+  for (const need of p.languages) {
+    let ok = false;
+    for (const l of v.languages) if (l.code === need.code) ok = levelRank(l.level) >= need.minRank;
+    if (!ok) return true;
+  }
+  const r = p.request;
+  for (const key of r.requiredSpecializations) if (!v.specializations.includes(key)) return true;
+  if (r.topic && v.competenceLimits.includes(r.topic)) return true;
+  if (v.maxActiveAgreements !== null && v.activeAgreements >= v.maxActiveAgreements) return true;
+  if (v.maxHoursPerMonth !== null && v.hoursThisMonth >= v.maxHoursPerMonth) return true;
+  if (p.firstDay) for (const a of v.absences) if (a.from <= p.firstDay && p.firstDay <= a.to) return true;
+  if (r.involvesMinors && !policeCertificateOk(p, v)) return true;
+  return false;
+}
+
+/** Issued, and younger than the network's limit (the same rule as the profile's flag). */
+function policeCertificateOk(p: PreparedRequest, v: MatchVolunteer): boolean {
+  return v.policeCertificateOn !== null && v.policeCertificateOn > p.policeCertificateCutoff && v.policeCertificateOn <= p.today;
+}
+
+/** The hard rules. With `all` false it stops at the first rule that excludes. */
 export function exclusionsOf(p: PreparedRequest, v: MatchVolunteer, settings: MatchingSettings, all: boolean): Exclusion[] {
   const out: Exclusion[] = [];
   const hit = (rule: ExclusionRule, key: string, values?: Reason['values']) => {
@@ -189,7 +219,7 @@ export function exclusionsOf(p: PreparedRequest, v: MatchVolunteer, settings: Ma
   if (r.involvesMinors) {
     if (!v.policeCertificateOn) {
       if (hit('police_certificate', 'policeCertificateMissing')) return out;
-    } else if (!policeCertificateValid(v.policeCertificateOn, settings, p.today)) {
+    } else if (!policeCertificateOk(p, v)) {
       if (hit('police_certificate', 'policeCertificateExpired', { issuedOn: v.policeCertificateOn, years: settings.policeCertificateValidYears })) return out;
     }
   }
@@ -317,10 +347,13 @@ export function scoreOf(p: PreparedRequest, v: MatchVolunteer, settings: Matchin
 }
 
 export function evaluate(p: PreparedRequest, v: MatchVolunteer, settings: MatchingSettings, explain = false): Evaluation {
+  if (!explain && !isExcluded(p, v)) return { eligible: true, ...scoreOf(p, v, settings) };
   const exclusions = exclusionsOf(p, v, settings, explain);
   if (exclusions.length > 0) return { eligible: false, exclusions };
   return { eligible: true, ...scoreOf(p, v, settings) };
 }
+
+const byName = new Intl.Collator('de');
 
 export interface RankedCandidate {
   volunteerId: string;
@@ -343,7 +376,7 @@ export function rankCandidates(
     if (result.eligible) items.push({ volunteerId: v.id, name: v.name, score: result.score, criteria: result.criteria });
     else if (explainExcluded) excluded.push({ volunteerId: v.id, name: v.name, reasons: result.exclusions });
   }
-  items.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'de') || (a.volunteerId < b.volunteerId ? -1 : 1));
-  excluded.sort((a, b) => a.name.localeCompare(b.name, 'de'));
+  items.sort((a, b) => b.score - a.score || byName.compare(a.name, b.name) || (a.volunteerId < b.volunteerId ? -1 : 1));
+  excluded.sort((a, b) => byName.compare(a.name, b.name));
   return { items, excluded };
 }

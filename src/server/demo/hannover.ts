@@ -72,3 +72,149 @@ export const HANNOVER_VOLUNTEERS: {
   { firstName: 'Daniel', lastName: 'Okafor', birthYear: 1986, gender: 'male', languages: [['en', 'native'], ['ig', 'native'], ['de', 'B1']], home: 'oststadt', districts: ['mitte'], specializations: [], topics: ['buero-it'], limits: ['rechtsberatung'], slots: [[2, '18:00', '21:00']], status: 'interested' },
   { firstName: 'Leyla', lastName: 'Aydın', birthYear: 1990, gender: 'female', languages: [['ku', 'native'], ['tr', 'C1'], ['de', 'C1']], home: 'stoecken', districts: ['herrenhausen-stoecken'], specializations: ['elternlotse'], topics: ['schule-eltern', 'behoerden'], limits: ['therapie'], slots: [[1, '14:00', '17:00'], [4, '14:00', '17:00']], status: 'active', basicOn: '2024-06-14', trade: 'hairdresser', position: 'master', police: '2024-05-01', supervision: '2026-04-30' },
 ];
+
+/** Weekday (1 = Monday … 7 = Sunday), start and end (Berlin wall clock), teaching hours of 45 minutes. */
+type SessionSlot = [number, string, string, number];
+
+/**
+ * Hannover's course catalogue (seed 001): the 48-hour basic course, specialisation modules,
+ * a course on the limits of volunteering, and the sustainability module.
+ */
+export const HANNOVER_COURSES: {
+  key: string;
+  kind: 'basic' | 'specialization' | 'advanced' | 'sustainability';
+  title: string;
+  description: string;
+  teachingHours?: number;
+  specializationKey?: string;
+}[] = [
+  {
+    key: 'basic',
+    kind: 'basic',
+    title: 'Basisqualifizierung Integrationslots*innen',
+    description:
+      'Rolle und Aufgaben der Integrationslots*innen, Migration und Aufenthaltsrecht im Überblick, interkulturelle Kommunikation, Behörden und Hilfesystem in Hannover, Nähe und Distanz, Grenzen des Ehrenamts, Datenschutz und Schweigepflicht, Aufwandsentschädigung und Versicherung.',
+  },
+  {
+    key: 'elternlotse',
+    kind: 'specialization',
+    title: 'Spezialisierungsmodul Elternlotse',
+    description: 'Schulsystem in Niedersachsen, Kita und Hort, Elterngespräche begleiten, Zeugnisse und Übergänge, Zusammenarbeit mit Schulsozialarbeit.',
+    teachingHours: 30,
+    specializationKey: 'elternlotse',
+  },
+  {
+    key: 'ausbildungslotse',
+    kind: 'specialization',
+    title: 'Spezialisierungsmodul Ausbildungslotse',
+    description: 'Duale Ausbildung, Berufsorientierung, Anerkennung ausländischer Abschlüsse, Bewerbung und Praktikum, Angebote der Handwerkskammer und der Arbeitsagentur.',
+    teachingHours: 24,
+    specializationKey: 'ausbildungslotse',
+  },
+  {
+    key: 'sportlotse',
+    kind: 'specialization',
+    title: 'Spezialisierungsmodul Sportlotse',
+    description: 'Vereinslandschaft in Hannover, Mitgliedschaft und Förderung, Sport als Zugang zur Nachbarschaft, Begleitung zu Training und Wettkampf.',
+    teachingHours: 16,
+    specializationKey: 'sportlotse',
+  },
+  {
+    key: 'advanced',
+    kind: 'advanced',
+    title: 'Aufbaukurs Selbstfürsorge und Grenzen des Ehrenamts',
+    description: 'Belastende Begleitungen erkennen, sekundäre Traumatisierung vorbeugen, wann Fachleute übernehmen müssen, kollegiale Beratung und Supervision.',
+    teachingHours: 8,
+  },
+  {
+    key: 'sustainability',
+    kind: 'sustainability',
+    title: 'Nachhaltigkeitsmodul: Klima, Energie und Alltag',
+    description: 'Energie sparen im Haushalt, Mülltrennung in Hannover, Mobilität mit Bus, Bahn und Rad, Reparieren statt wegwerfen – verständlich erklärt für Familien, die neu in der Stadt sind.',
+    teachingHours: 20,
+  },
+];
+
+/**
+ * Demo runs, dated relative to the day the demo is seeded: one completed (with attendance, so
+ * certificates exist), one upcoming and full with a waiting list, one open for enrolment.
+ * Volunteers are named by "First Last" from HANNOVER_VOLUNTEERS; enrolment order is the list order.
+ */
+export const HANNOVER_COURSE_RUNS: {
+  course: string;
+  title: string;
+  capacity: number;
+  status: 'planned' | 'open' | 'running';
+  /** Days from the seeding day to the week of the first session (negative: in the past). */
+  startsInDays: number;
+  /** One entry per week: the sessions of that week. */
+  weeks: number;
+  slots: SessionSlot[];
+  topics: string[];
+  room: string;
+  instructors: [string, string];
+  participants: string[];
+  /** Sessions (0-based) each participant missed; everyone else attended all of them. */
+  absences?: Record<string, number[]>;
+  complete?: boolean;
+}[] = [
+  {
+    course: 'sustainability',
+    title: 'Nachhaltigkeitsmodul (Samstagskurs)',
+    capacity: 12,
+    status: 'running',
+    startsInDays: -98,
+    weeks: 5,
+    slots: [[6, '10:00', '13:00', 4]],
+    topics: ['Energie sparen im Haushalt', 'Mülltrennung und Abfallberatung', 'Mobilität: Bus, Bahn und Rad', 'Reparieren statt wegwerfen', 'Praxis: eine Familie beraten'],
+    room: 'vhs Hannover, Burgstraße 14, Raum 2.11',
+    instructors: ['Dr. Ute Brandes', 'Tarek Mansour'],
+    participants: ['Amira Haddad', 'Karim Nasser', 'Sabine Hoffmann', 'Fatemeh Rahimi', 'Leyla Aydın', 'Mehmet Yılmaz', 'Ahmad Sultani'],
+    // Leyla Aydın misses one of five sessions (exactly 80 %: completes); Ahmad Sultani two (60 %: does not).
+    absences: { 'Leyla Aydın': [2], 'Ahmad Sultani': [1, 3] },
+    complete: true,
+  },
+  {
+    course: 'elternlotse',
+    title: 'Spezialisierungsmodul Elternlotse (Samstagskurs)',
+    capacity: 6,
+    status: 'open',
+    startsInDays: 21,
+    weeks: 5,
+    slots: [[6, '09:30', '14:00', 6]],
+    topics: ['Das Schulsystem in Niedersachsen', 'Kita, Hort und Ganztag', 'Elterngespräche begleiten', 'Zeugnisse, Übergänge und Förderung', 'Zusammenarbeit mit der Schulsozialarbeit'],
+    room: 'Neues Rathaus, Trammplatz 2, Raum 115',
+    instructors: ['Claudia Meyer-Ahrens', 'Hüseyin Kaya'],
+    // Six places, eight people: the last two wait.
+    participants: ['Karim Nasser', 'Fatemeh Rahimi', 'Sabine Hoffmann', 'Mehmet Yılmaz', 'Jonas Becker', 'Ahmad Sultani', 'Ilona Wiśniewska', 'Olena Kovalenko'],
+  },
+  {
+    course: 'basic',
+    title: 'Basisqualifizierung (Abendkurs)',
+    capacity: 16,
+    status: 'open',
+    startsInDays: 56,
+    weeks: 6,
+    slots: [
+      [2, '17:30', '20:30', 4],
+      [4, '17:30', '20:30', 4],
+    ],
+    topics: [
+      'Rolle und Aufgaben der Lots*innen',
+      'Migration und Aufenthaltsrecht im Überblick',
+      'Interkulturelle Kommunikation',
+      'Behörden und Hilfesystem in Hannover',
+      'Nähe und Distanz',
+      'Grenzen des Ehrenamts: wann Fachleute übernehmen',
+      'Gesundheitssystem und Dolmetschen',
+      'Wohnen und Nachbarschaft',
+      'Schule, Ausbildung und Arbeit',
+      'Datenschutz und Schweigepflicht',
+      'Aufwandsentschädigung, Fahrtkosten, Versicherung',
+      'Abschluss und Vorstellung der Einsatzfelder',
+    ],
+    room: 'vhs Hannover, Burgstraße 14, Raum 1.05',
+    instructors: ['Katrin Vogel', 'Samir El-Khoury'],
+    participants: ['Olena Kovalenko', 'Tigist Bekele', 'Daniel Okafor'],
+  },
+];

@@ -12,6 +12,7 @@ import { createUser } from '../modules/users/users.service.js';
 import { ensureCatalogEntries } from '../modules/catalog/catalog.service.js';
 import type { Actor } from '../modules/audit/actor.js';
 import { createVolunteer, linkVolunteerAccount } from '../modules/volunteers/volunteers.service.js';
+import { seedCourses } from './courses.js';
 import { HANNOVER_DISTRICTS, HANNOVER_SPECIALIZATIONS, HANNOVER_TOPICS, HANNOVER_VOLUNTEERS } from './hannover.js';
 
 export const DEMO_SLUG = 'hannover-demo';
@@ -61,14 +62,16 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; networkId: s
     for (const u of USERS) {
       userIds[u.email] = await createUser(tx, actor, { email: u.email, name: u.name, passwordHash, locale: 'de', memberships: [{ organizationId: ids[u.org]!, role: u.role }] });
     }
-    await seedPool(tx, actor, userIds['lotsin@demo.lotse.dev']!);
+    const volunteerIds = await seedPool(tx, actor, userIds['lotsin@demo.lotse.dev']!);
+    await seedCourses(tx, actor, volunteerIds, officeId);
   });
   return { created: true, networkId };
 }
 
 /** Catalogues and the volunteer pool; the volunteer login is Amira Haddad's portal account. */
-async function seedPool(tx: Db, actor: Actor, volunteerUserId: string) {
+async function seedPool(tx: Db, actor: Actor, volunteerUserId: string): Promise<Map<string, string>> {
   const networkId = actor.networkId;
+  const ids = new Map<string, string>();
   await ensureCatalogEntries(tx, networkId, 'specializations', HANNOVER_SPECIALIZATIONS);
   await ensureCatalogEntries(tx, networkId, 'topics', HANNOVER_TOPICS);
   await ensureCatalogEntries(tx, networkId, 'districts', HANNOVER_DISTRICTS.map(({ key, name, lat, lon }) => ({ key, name, lat, lon })));
@@ -114,5 +117,7 @@ async function seedPool(tx: Db, actor: Actor, volunteerUserId: string) {
       { origins: true, notes: true },
     );
     if (i === 0) await linkVolunteerAccount(tx, networkId, created.id, volunteerUserId);
+    ids.set(`${v.firstName} ${v.lastName}`, created.id);
   }
+  return ids;
 }

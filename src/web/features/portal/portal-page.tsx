@@ -1,0 +1,249 @@
+import { Alert, Button, Center, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { OwnEnrollment } from '../../../common/api/courses.js';
+import type { VolunteerDetail } from '../../../common/api/volunteers.js';
+import type { VolunteerStatus } from '../../../common/volunteers.js';
+import { IconInfo } from '../../components/icons.js';
+import { Page } from '../../components/page.js';
+import { ProblemAlert } from '../../components/problem-alert.js';
+import { formatDate, formatNumber, isolate } from '../../i18n/format.js';
+import { useUiLocale } from '../../i18n/locale.js';
+import { certificateUrl, useCatalog, useOwnEnrollments, useOwnVolunteer } from './api.js';
+import { IconDownload, IconLock } from './icons.js';
+import { formatCalendarDate } from './languages.js';
+import { AbsencesForm, AvailabilityForm, ContactForm, InterestsForm, LanguagesForm } from './profile-forms.js';
+import { Section } from './section.js';
+import './portal.css';
+
+const STATUS_COLORS: Record<VolunteerStatus, string> = {
+  interested: 'gray',
+  onboarding: 'cyan',
+  in_training: 'blue',
+  active: 'green',
+  paused: 'yellow',
+  left: 'red',
+};
+
+/**
+ * A status word with a coloured dot, like components/status-badge.tsx’s StatusBadge, but free to wrap: the
+ * portal's statuses are whole phrases, which do not fit one line on a phone.
+ */
+function PhraseStatus({ color, children }: { color: string; children: string }) {
+  return (
+    <span className="portal-status">
+      <span className="status-dot" style={{ background: `var(--mantine-color-${color}-7)` }} aria-hidden="true" />
+      <span>{children}</span>
+    </span>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="portal-fact">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** What the coordination office records: shown, never editable here. */
+function StatusSection({ volunteer }: { volunteer: VolunteerDetail }) {
+  const { t } = useTranslation();
+  const { locale } = useUiLocale();
+  const specializations = useCatalog('specializations', volunteer.specializations.length > 0);
+  const specializationName = (key: string) => specializations.data?.find((e) => e.key === key)?.name ?? key;
+  const { onboarding } = volunteer;
+  return (
+    <Section id="portal-status" title={t('portal.status.title')}>
+      <Group gap={6} wrap="nowrap" align="center">
+        <IconLock size={16} />
+        <Text size="sm" fw={600}>
+          {t('portal.status.managedHint')}
+        </Text>
+      </Group>
+      <dl className="portal-facts">
+        <Fact label={t('portal.status.current')}>
+          <Stack gap={2}>
+            <PhraseStatus color={STATUS_COLORS[volunteer.status]}>{t(`portal.statuses.${volunteer.status}`)}</PhraseStatus>
+            <Text size="sm">{t(`portal.statusHelp.${volunteer.status}`)}</Text>
+            <Text size="sm" className="secondary-text">
+              {t('portal.status.since', { date: formatDate(volunteer.statusSince, locale) })}
+            </Text>
+          </Stack>
+        </Fact>
+        <Fact label={t('portal.status.qualifications')}>
+          {volunteer.qualifications.length === 0 ? (
+            <Text size="sm">{t('portal.status.noQualifications')}</Text>
+          ) : (
+            <List size="sm" spacing={4} className="portal-list">
+              {volunteer.qualifications.map((q, i) => (
+                <List.Item key={`${q.type}-${q.completedOn}-${i}`}>
+                  {t('portal.status.qualification', {
+                    type: t(`portal.qualificationTypes.${q.type}`),
+                    date: formatCalendarDate(q.completedOn, locale),
+                  })}
+                  {q.provider ? ` – ${isolate(q.provider)}` : ''}
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Fact>
+        {volunteer.specializations.length > 0 && (
+          <Fact label={t('portal.status.specializations')}>
+            <bdi>{volunteer.specializations.map(specializationName).join(', ')}</bdi>
+          </Fact>
+        )}
+        <Fact label={t('portal.status.documents')}>
+          <List size="sm" spacing={4} className="portal-list">
+            <List.Item>
+              {onboarding.confidentialitySignedOn
+                ? t('portal.documents.confidentialityOn', { date: formatCalendarDate(onboarding.confidentialitySignedOn, locale) })
+                : t('portal.documents.confidentialityMissing')}
+            </List.Item>
+            <List.Item>
+              {onboarding.policeCertificateOn && onboarding.policeCertificateValid
+                ? t('portal.documents.policeValid', { date: formatCalendarDate(onboarding.policeCertificateOn, locale) })
+                : onboarding.policeCertificateOn
+                  ? t('portal.documents.policeExpired', { date: formatCalendarDate(onboarding.policeCertificateOn, locale) })
+                  : t('portal.documents.policeMissing')}
+            </List.Item>
+          </List>
+        </Fact>
+      </dl>
+    </Section>
+  );
+}
+
+function EnrollmentStatus({ enrollment }: { enrollment: OwnEnrollment }) {
+  const { t } = useTranslation();
+  const { locale } = useUiLocale();
+  switch (enrollment.status) {
+    case 'waitlisted':
+      return (
+        <PhraseStatus color="yellow">
+          {enrollment.waitlistPosition ? t('portal.courses.waitlisted', { position: formatNumber(enrollment.waitlistPosition, locale) }) : t('portal.courses.waitlistedNoPosition')}
+        </PhraseStatus>
+      );
+    case 'completed':
+      return (
+        <PhraseStatus color="green">
+          {enrollment.completedOn ? t('portal.courses.completedOn', { date: formatCalendarDate(enrollment.completedOn, locale) }) : t('portal.courses.completed')}
+        </PhraseStatus>
+      );
+    case 'enrolled':
+      return <PhraseStatus color="blue">{t('portal.courses.enrolled')}</PhraseStatus>;
+    case 'cancelled':
+      return <PhraseStatus color="gray">{t('portal.courses.cancelled')}</PhraseStatus>;
+    case 'not_completed':
+      return <PhraseStatus color="red">{t('portal.courses.notCompleted')}</PhraseStatus>;
+  }
+}
+
+function CoursesSection() {
+  const { t } = useTranslation();
+  const enrollments = useOwnEnrollments(true);
+  return (
+    <Section id="portal-courses" title={t('portal.courses.title')} intro={t('portal.courses.intro')}>
+      <ProblemAlert error={enrollments.error} />
+      {enrollments.isPending ? (
+        <Center py="md">
+          <Loader aria-label={t('app.loading')} role="status" />
+        </Center>
+      ) : enrollments.data && enrollments.data.length === 0 ? (
+        <Text>{t('portal.courses.none')}</Text>
+      ) : (
+        <ul className="portal-cards">
+          {(enrollments.data ?? []).map((e) => (
+            <li key={e.id}>
+              <Paper withBorder radius="md" p="md" className="portal-card">
+                <Stack gap={6}>
+                  <Title order={3} size="h4">
+                    <bdi>{e.courseTitle}</bdi>
+                  </Title>
+                  <Text size="sm" className="secondary-text">
+                    {t(`courses.kinds.${e.courseKind}`)}
+                    {e.runTitle !== e.courseTitle && (
+                      <>
+                        {' · '}
+                        <bdi>{e.runTitle}</bdi>
+                      </>
+                    )}
+                  </Text>
+                  <div>
+                    <EnrollmentStatus enrollment={e} />
+                  </div>
+                  {e.status === 'waitlisted' && <Text size="sm">{t('portal.courses.waitlistHelp')}</Text>}
+                  {e.certificate && (
+                    <Group mt={4}>
+                      <Button
+                        component="a"
+                        href={certificateUrl(e.id)}
+                        download
+                        variant="light"
+                        leftSection={<IconDownload />}
+                        aria-label={t('portal.courses.downloadNamed', { course: e.courseTitle })}
+                      >
+                        {t('portal.courses.download')}
+                      </Button>
+                    </Group>
+                  )}
+                </Stack>
+              </Paper>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+export default function PortalPage() {
+  const { t } = useTranslation();
+  const own = useOwnVolunteer();
+
+  if (own.isPending) {
+    return (
+      <Page title={t('portal.title')}>
+        <Center py="xl">
+          <Loader aria-label={t('app.loading')} role="status" />
+        </Center>
+      </Page>
+    );
+  }
+  if (own.error) {
+    return (
+      <Page title={t('portal.title')}>
+        <ProblemAlert error={own.error} />
+        <Group>
+          <Button variant="default" onClick={() => void own.refetch()}>
+            {t('errors.retry')}
+          </Button>
+        </Group>
+      </Page>
+    );
+  }
+  if (!own.data) {
+    return (
+      <Page title={t('portal.title')}>
+        <Alert color="blue" variant="light" icon={<IconInfo />} title={t('portal.noProfileTitle')}>
+          {t('portal.noProfile')}
+        </Alert>
+      </Page>
+    );
+  }
+  const volunteer = own.data;
+  return (
+    <Page title={t('portal.title')}>
+      <Stack gap="lg" maw={820} w="100%">
+        <Text size="lg">{t('portal.intro', { name: isolate(volunteer.firstName) })}</Text>
+        <StatusSection volunteer={volunteer} />
+        <CoursesSection />
+        <ContactForm volunteer={volunteer} />
+        <LanguagesForm volunteer={volunteer} />
+        <AvailabilityForm volunteer={volunteer} />
+        <AbsencesForm volunteer={volunteer} />
+        <InterestsForm volunteer={volunteer} />
+      </Stack>
+    </Page>
+  );
+}

@@ -1,0 +1,65 @@
+import { Paper, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Volunteer } from '../../../common/api/volunteers.js';
+import type { VolunteerStatus } from '../../../common/volunteers.js';
+import { StatusBadge } from '../../components/status-badge.js';
+import { useUiLocale } from '../../i18n/locale.js';
+import { languageWithLevel, STATUS_COLORS } from './vocabulary.js';
+
+export function VolunteerStatusBadge({ status }: { status: VolunteerStatus }) {
+  const { t } = useTranslation();
+  return <StatusBadge color={STATUS_COLORS[status]}>{t(`volunteers.status.${status}`)}</StatusBadge>;
+}
+
+/** A short marker next to a record (supervision due, capacity free); the words carry the meaning, the colour repeats it. */
+export function Flag({ children, color = 'orange' }: { children: string; color?: 'orange' | 'green' | 'gray' }) {
+  return (
+    <span className="volunteer-flag" data-color={color}>
+      {children}
+    </span>
+  );
+}
+
+export function LanguagesText({ languages }: { languages: Volunteer['languages'] }) {
+  const { t } = useTranslation();
+  const { locale } = useUiLocale();
+  if (!languages.length) return <span className="secondary-text">{t('volunteers.none')}</span>;
+  return (
+    <ul className="inline-items">
+      {languages.map((l) => (
+        <li key={l.code}>{languageWithLevel(l, locale, t)}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** A section of the profile: a framed region named by its heading. */
+export function Section({ id, title, children, actions }: { id: string; title: string; children: ReactNode; actions?: ReactNode }) {
+  return (
+    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby={id}>
+      <div className="section-head">
+        <Title order={2} size="h3" id={id}>
+          {title}
+        </Title>
+        {actions}
+      </div>
+      {children}
+    </Paper>
+  );
+}
+
+/** Label–value pairs as a description list; empty values say so instead of leaving a gap. */
+export function Facts({ items }: { items: { label: string; value: ReactNode; key?: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="facts">
+      {items.map((item) => (
+        <div key={item.key ?? item.label} className="fact">
+          <dt>{item.label}</dt>
+          <dd>{item.value === null || item.value === undefined || item.value === '' ? <span className="secondary-text">{t('volunteers.none')}</span> : item.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

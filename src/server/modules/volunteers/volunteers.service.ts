@@ -362,10 +362,24 @@ async function replaceChildren(tx: Db, networkId: string, volunteerId: string, b
     changed.push('absences');
   }
   if (body.qualifications) {
-    await tx.delete(volunteerQualifications).where(and(eq(volunteerQualifications.networkId, networkId), eq(volunteerQualifications.volunteerId, volunteerId)));
-    if (body.qualifications.length) {
+    // Rows that stay keep their ids: a qualification earned in a course run carries the run's
+    // enrolment id, which makes recording that completion again a no-op (see addQualification).
+    const scopeQ = and(eq(volunteerQualifications.networkId, networkId), eq(volunteerQualifications.volunteerId, volunteerId));
+    const existing = await tx.select().from(volunteerQualifications).where(scopeQ);
+    const sameAs = (row: (typeof existing)[number], q: Qualification) =>
+      row.type === q.type && row.completedOn === q.completedOn && row.provider === (q.provider ?? null) && row.specializationKey === (q.specializationKey ?? null);
+    const kept = new Set<string>();
+    const fresh: Qualification[] = [];
+    for (const q of body.qualifications) {
+      const match = existing.find((row) => !kept.has(row.id) && sameAs(row, q));
+      if (match) kept.add(match.id);
+      else fresh.push(q);
+    }
+    const gone = existing.filter((row) => !kept.has(row.id)).map((row) => row.id);
+    if (gone.length) await tx.delete(volunteerQualifications).where(and(scopeQ, inArray(volunteerQualifications.id, gone)));
+    if (fresh.length) {
       await tx.insert(volunteerQualifications).values(
-        body.qualifications.map((q) => ({ networkId, id: newId(), volunteerId, type: q.type, completedOn: q.completedOn, provider: q.provider ?? null, specializationKey: q.specializationKey ?? null })),
+        fresh.map((q) => ({ networkId, id: newId(), volunteerId, type: q.type, completedOn: q.completedOn, provider: q.provider ?? null, specializationKey: q.specializationKey ?? null })),
       );
     }
     changed.push('qualifications');

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/harness.js';
 import { asBrowser, login, makeCatalog, makeNetwork, makeUser, type TestNetwork } from '../../../../tests/factories.js';
 import { withTenant } from '../../db/tenancy.js';
-import { linkVolunteerAccount } from './volunteers.service.js';
+import { systemActor } from '../audit/actor.js';
+import { addQualification, linkVolunteerAccount } from './volunteers.service.js';
 
 let t: TestApp;
 let network: TestNetwork;
@@ -172,6 +173,26 @@ describe('the competence profile', () => {
     expect(stale.statusCode).toBe(409);
     const back = await t.app.inject({ method: 'PATCH', url: `/api/v1/volunteers/${amiraId}`, headers: asBrowser(coordinator), payload: { status: 'active', version: paused.json().version } });
     expect(back.json().status).toBe('active');
+  });
+
+  it('keeps a course qualification when the list is saved unchanged, so the completion is not recorded twice', async () => {
+    const sourceId = '01900000-0000-7000-8000-0000000000aa';
+    const earned = { type: 'sustainability' as const, completedOn: '2026-09-19', provider: 'Koordinierungsstelle', specializationKey: null };
+    await withTenant(t.database.db, network.networkId, (tx) => addQualification(tx, systemActor(network.networkId), amiraId, { ...earned, sourceId }));
+    const before = (await t.app.inject({ method: 'GET', url: `/api/v1/volunteers/${amiraId}`, headers: { cookie: coordinator } })).json();
+    // The form sends the whole list back, with one earlier qualification added by hand.
+    const added = { type: 'advanced', completedOn: '2024-05-01', provider: 'DRK' };
+    const saved = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/volunteers/${amiraId}`,
+      headers: asBrowser(coordinator),
+      payload: { qualifications: [...before.qualifications.map(({ type, completedOn, provider, specializationKey }: Record<string, unknown>) => ({ type, completedOn, provider, specializationKey })), added], version: before.version },
+    });
+    expect(saved.statusCode).toBe(200);
+    await withTenant(t.database.db, network.networkId, (tx) => addQualification(tx, systemActor(network.networkId), amiraId, { ...earned, sourceId }));
+    const after = (await t.app.inject({ method: 'GET', url: `/api/v1/volunteers/${amiraId}`, headers: { cookie: coordinator } })).json();
+    expect(after.qualifications.filter((q: { type: string }) => q.type === 'sustainability')).toHaveLength(1);
+    expect(after.qualifications).toHaveLength(before.qualifications.length + 1);
   });
 });
 

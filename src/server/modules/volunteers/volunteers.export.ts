@@ -4,8 +4,22 @@ import type { Volunteer } from '../../../common/api/volunteers.js';
 import type { Locale } from '../../../common/locales.js';
 import { t } from '../../i18n.js';
 
-/** The pool as a spreadsheet: the columns an office keeps in its Excel list today. */
-const COLUMNS: { key: string; value: (v: Volunteer) => string | number | null; origins?: true }[] = [
+/** Names of catalogue entries by `kind:key`, so the file shows "Linden-Limmer", not "linden-limmer". */
+export type CatalogNames = ReadonlyMap<string, string>;
+
+interface Context {
+  locale: Locale;
+  names: CatalogNames;
+}
+
+const named = (c: Context, kind: string, keys: string[]) => keys.map((k) => c.names.get(`${kind}:${k}`) ?? k).join('; ');
+
+/**
+ * The pool as a spreadsheet: the columns an office keeps in its Excel list today, in words people
+ * read (status, catalogue names, crafts) — words the import reads back, too. Languages keep the
+ * import's own short form `ar:native; de:B2`.
+ */
+const COLUMNS: { key: string; value: (v: Volunteer, c: Context) => string | number | null; origins?: true }[] = [
   { key: 'lastName', value: (v) => v.lastName },
   { key: 'firstName', value: (v) => v.firstName },
   { key: 'email', value: (v) => v.email },
@@ -13,18 +27,18 @@ const COLUMNS: { key: string; value: (v: Volunteer) => string | number | null; o
   { key: 'postalCode', value: (v) => v.postalCode },
   { key: 'city', value: (v) => v.city },
   { key: 'birthYear', value: (v) => v.birthYear },
-  { key: 'status', value: (v) => v.status },
+  { key: 'status', value: (v, c) => t(c.locale, `volunteers.status.${v.status}`) },
   { key: 'languages', value: (v) => formatLanguages(v.languages) },
   { key: 'origins', value: (v) => (v.origins ?? []).join('; '), origins: true },
-  { key: 'homeDistrict', value: (v) => v.homeDistrict },
-  { key: 'districts', value: (v) => v.districts.join('; ') },
-  { key: 'specializations', value: (v) => v.specializations.join('; ') },
-  { key: 'topics', value: (v) => v.topics.join('; ') },
-  { key: 'competenceLimits', value: (v) => v.competenceLimits.join('; ') },
-  { key: 'trade', value: (v) => v.trade ?? v.tradeFreeText },
+  { key: 'homeDistrict', value: (v, c) => (v.homeDistrict ? named(c, 'districts', [v.homeDistrict]) : null) },
+  { key: 'districts', value: (v, c) => named(c, 'districts', v.districts) },
+  { key: 'specializations', value: (v, c) => named(c, 'specializations', v.specializations) },
+  { key: 'topics', value: (v, c) => named(c, 'topics', v.topics) },
+  { key: 'competenceLimits', value: (v, c) => named(c, 'topics', v.competenceLimits) },
+  { key: 'trade', value: (v, c) => (v.trade && v.trade !== 'other' ? t(c.locale, `volunteers.trades.${v.trade}`) : v.tradeFreeText) },
   { key: 'maxActiveAgreements', value: (v) => v.maxActiveAgreements },
   { key: 'maxHoursPerMonth', value: (v) => v.maxHoursPerMonth },
-  { key: 'deployable', value: (v) => (v.deployable ? 1 : 0) },
+  { key: 'deployable', value: (v, c) => t(c.locale, v.deployable ? 'export.yes' : 'export.no') },
   { key: 'policeCertificateOn', value: (v) => v.onboarding.policeCertificateOn },
   { key: 'lastSupervisionOn', value: (v) => v.wellbeing.lastSupervisionOn },
 ];
@@ -32,22 +46,23 @@ const COLUMNS: { key: string; value: (v: Volunteer) => string | number | null; o
 /** The import reads this form too: `ar:native; de:B2`. */
 export const formatLanguages = (languages: Volunteer['languages']) => languages.map((l) => `${l.code}:${l.level}`).join('; ');
 
-function table(volunteers: Volunteer[], locale: Locale, withOrigins: boolean) {
+function table(volunteers: Volunteer[], locale: Locale, withOrigins: boolean, names: CatalogNames) {
   const columns = COLUMNS.filter((c) => withOrigins || !c.origins);
+  const context = { locale, names };
   return {
     header: columns.map((c) => t(locale, `export.volunteers.${c.key}`)),
-    rows: volunteers.map((v) => columns.map((c) => c.value(v) ?? '')),
+    rows: volunteers.map((v) => columns.map((c) => c.value(v, context) ?? '')),
   };
 }
 
-export function volunteersCsv(volunteers: Volunteer[], locale: Locale, withOrigins: boolean): Buffer {
-  const { header, rows } = table(volunteers, locale, withOrigins);
+export function volunteersCsv(volunteers: Volunteer[], locale: Locale, withOrigins: boolean, names: CatalogNames): Buffer {
+  const { header, rows } = table(volunteers, locale, withOrigins, names);
   // A byte-order mark, so Excel opens umlauts and Arabic names correctly.
   return Buffer.concat([Buffer.from('\ufeff'), Buffer.from(stringify([header, ...rows], { delimiter: ';' }))]);
 }
 
-export async function volunteersXlsx(volunteers: Volunteer[], locale: Locale, withOrigins: boolean): Promise<Buffer> {
-  const { header, rows } = table(volunteers, locale, withOrigins);
+export async function volunteersXlsx(volunteers: Volunteer[], locale: Locale, withOrigins: boolean, names: CatalogNames): Promise<Buffer> {
+  const { header, rows } = table(volunteers, locale, withOrigins, names);
   const book = new ExcelJS.Workbook();
   book.creator = 'Lotse';
   const sheet = book.addWorksheet(t(locale, 'export.volunteers.sheet'), { views: [{ state: 'frozen', ySplit: 1, rightToLeft: locale === 'ar' }] });

@@ -58,18 +58,18 @@ export function volunteersRoutes(app: FastifyInstance, config: Config) {
     handler: async (request, reply) => {
       const { format, ...query } = request.query;
       const visibility = visibilityOf(request);
-      const rows = await inTenant(request, (tx, actor) => exportVolunteers(tx, actor, query, visibility, EXPORT_MAX));
+      const { rows, names } = await inTenant(request, (tx, actor) => exportVolunteers(tx, actor, query, visibility, EXPORT_MAX));
       const stamp = new Date().toISOString().slice(0, 10);
       if (format === 'csv') {
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="lotse-volunteers-${stamp}.csv"`)
-          .send(volunteersCsv(rows, request.locale, visibility.origins));
+          .send(volunteersCsv(rows, request.locale, visibility.origins, names));
       }
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="lotse-volunteers-${stamp}.xlsx"`)
-        .send(await volunteersXlsx(rows, request.locale, visibility.origins));
+        .send(await volunteersXlsx(rows, request.locale, visibility.origins, names));
     },
   });
 

@@ -306,7 +306,11 @@ export async function exportVolunteers(tx: Db, actor: Actor, query: Omit<Volunte
     .orderBy(volunteers.lastName, volunteers.firstName, volunteers.id)
     .limit(max);
   await recordAudit(tx, actor, { action: 'export', entity: 'volunteer', fields: [`count:${rows.length}`] });
-  return presentRows(tx, actor.networkId, rows, visibility);
+  const entries = await tx
+    .select({ kind: catalogEntries.kind, key: catalogEntries.key, name: catalogEntries.name })
+    .from(catalogEntries)
+    .where(eq(catalogEntries.networkId, actor.networkId));
+  return { rows: await presentRows(tx, actor.networkId, rows, visibility), names: new Map(entries.map((e) => [`${e.kind}:${e.key}`, e.name])) };
 }
 
 // ---------------------------------------------------------------------------------------------

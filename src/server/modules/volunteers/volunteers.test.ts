@@ -271,6 +271,16 @@ describe('the pool list', () => {
     expect(lines[0]).toContain('Herkunft');
     expect(lines).toHaveLength(4);
     expect(csv.body).toContain('ar:native; de:C1; en:B1');
+    // Words people read (and the import reads back), not internal keys.
+    const amiraLine = lines.find((l) => l.startsWith('Haddad;'))!;
+    expect(amiraLine).toContain(';Aktiv;');
+    expect(amiraLine).toContain('Linden-Nord');
+    expect(amiraLine).toContain('Linden-Limmer; Mitte');
+    expect(amiraLine).toContain('Elternlotse');
+    expect(amiraLine).toContain('Behörden; Schule und Eltern');
+    expect(amiraLine).toContain('Maßschneider*in');
+    expect(amiraLine).toMatch(/;ja;/);
+    expect(amiraLine).not.toMatch(/linden-limmer|elternlotse|;active;|tailor/);
 
     const xlsx = await t.app.inject({ method: 'GET', url: '/api/v1/volunteers/export?format=xlsx&status=active', headers: { cookie: admin, 'accept-language': 'en' } });
     expect(xlsx.statusCode).toBe(200);

@@ -4,12 +4,10 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import os from 'node:os';
-import { buildApp } from '../src/server/app.js';
-import { loadConfig } from '../src/server/config.js';
 import { queryRows } from '../src/server/db/client.js';
-import { createTestDatabase, ORIGIN } from '../tests/harness.js';
+import { ORIGIN } from '../tests/harness.js';
 import { login, makeCatalog, makeNetwork, makeUser, multipartBody } from '../tests/factories.js';
-import { machineLine, writeSection } from './results.js';
+import { benchApp, machineLine, writeSection } from './results.js';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -60,15 +58,7 @@ interface Figure {
 }
 
 async function measure(database: string, file: Buffer, env: Record<string, string>): Promise<Figure> {
-  const saved = process.env.TEST_DATABASE_URL;
-  if (env.TEST_DATABASE_URL) process.env.TEST_DATABASE_URL = env.TEST_DATABASE_URL;
-  else delete process.env.TEST_DATABASE_URL;
-  const { database: db, drop } = await createTestDatabase();
-  if (saved === undefined) delete process.env.TEST_DATABASE_URL;
-  else process.env.TEST_DATABASE_URL = saved;
-
-  const app = await buildApp({ config: loadConfig({ PUBLIC_URL: ORIGIN, LOG_LEVEL: 'silent' }), database: db });
-  await app.ready();
+  const { app, database: db, drop } = await benchApp(env.TEST_DATABASE_URL);
   try {
     const network = await makeNetwork(db, 'Bench Hannover');
     await makeCatalog(db, network);

@@ -28,3 +28,22 @@ export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
+
+/**
+ * A fresh database and an in-process app on it, as the tests make them: PGlite in memory, or a
+ * database of its own on the PostgreSQL server at `serverUrl`.
+ */
+export async function benchApp(serverUrl: string | undefined) {
+  const { createTestDatabase, ORIGIN } = await import('../tests/harness.js');
+  const { buildApp } = await import('../src/server/app.js');
+  const { loadConfig } = await import('../src/server/config.js');
+  const saved = process.env.TEST_DATABASE_URL;
+  if (serverUrl) process.env.TEST_DATABASE_URL = serverUrl;
+  else delete process.env.TEST_DATABASE_URL;
+  const { database, drop } = await createTestDatabase();
+  if (saved === undefined) delete process.env.TEST_DATABASE_URL;
+  else process.env.TEST_DATABASE_URL = saved;
+  const app = await buildApp({ config: loadConfig({ PUBLIC_URL: ORIGIN, LOG_LEVEL: 'silent' }), database });
+  await app.ready();
+  return { app, database, drop, origin: ORIGIN };
+}

@@ -6,15 +6,12 @@
 // presentation). Aim (issue 4, "fast at 100,000 volunteers per network"): p95 under 100 ms a page.
 import { sql } from 'drizzle-orm';
 import os from 'node:os';
-import { buildApp } from '../src/server/app.js';
-import { loadConfig } from '../src/server/config.js';
 import { queryRows, type Database } from '../src/server/db/client.js';
 import { withTenant } from '../src/server/db/tenancy.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/server/demo/seed-demo.js';
 import { HANNOVER_DISTRICTS } from '../src/server/demo/hannover.js';
-import { createTestDatabase, ORIGIN } from '../tests/harness.js';
 import { login } from '../tests/factories.js';
-import { machineLine, percentile, writeSection } from './results.js';
+import { benchApp, machineLine, percentile, writeSection } from './results.js';
 
 const VOLUNTEERS = Number(process.env.BENCH_VOLUNTEERS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -110,14 +107,7 @@ interface Figure {
 }
 
 async function measure(database: string, env: Record<string, string>): Promise<{ figures: Figure[]; seedMs: number }> {
-  const saved = process.env.TEST_DATABASE_URL;
-  if (env.TEST_DATABASE_URL) process.env.TEST_DATABASE_URL = env.TEST_DATABASE_URL;
-  else delete process.env.TEST_DATABASE_URL;
-  const { database: db, drop } = await createTestDatabase();
-  if (saved === undefined) delete process.env.TEST_DATABASE_URL;
-  else process.env.TEST_DATABASE_URL = saved;
-  const app = await buildApp({ config: loadConfig({ PUBLIC_URL: ORIGIN, LOG_LEVEL: 'silent' }), database: db });
-  await app.ready();
+  const { app, database: db, drop } = await benchApp(env.TEST_DATABASE_URL);
   try {
     const { networkId } = await seedDemo(db.db);
     const seedMs = await generatePool(db, networkId);

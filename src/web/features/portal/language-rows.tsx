@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { LanguageLevel } from '../../../common/volunteers.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
-import { IconPlus } from './icons.js';
+import { IconPlus } from '../../components/icons.js';
 import { LANGUAGE_LEVELS, languageLabel, languageOptions } from './languages.js';
 
 /** One language of a form; `key` keeps React's rows apart and never goes to the server. */

@@ -9,7 +9,7 @@ import { ProblemAlert } from '../../components/problem-alert.js';
 import { formatDate, formatNumber, isolate } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
 import { certificateUrl, useCatalog, useOwnEnrollments, useOwnVolunteer } from './api.js';
-import { IconDownload, IconLock } from './icons.js';
+import { IconDownload, IconLock } from '../../components/icons.js';
 import { formatCalendarDate } from './languages.js';
 import { AbsencesForm, AvailabilityForm, ContactForm, InterestsForm, LanguagesForm } from './profile-forms.js';
 import { Section } from './section.js';

@@ -12,7 +12,7 @@ import { ProblemAlert } from '../../components/problem-alert.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
 import { OWN_VOLUNTEER_KEY, useCatalog, useCurrentVersion, useUpdateOwnVolunteer } from './api.js';
-import { IconLock, IconPlus } from './icons.js';
+import { IconLock, IconPlus } from '../../components/icons.js';
 import { LanguageRows, languagesOf, newLanguageRow, type LanguageRow } from './language-rows.js';
 import { formatCalendarDate, languageOptions, weekdayName } from './languages.js';
 import { SaveBar, Section } from './section.js';

@@ -7,7 +7,7 @@ import { Page } from '../../components/page.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { formatDateTime, formatNumber, isolate } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
-import { IconShieldCheck, IconShieldX } from '../portal/icons.js';
+import { IconShieldCheck, IconShieldX } from '../../components/icons.js';
 import { formatCalendarDate } from '../portal/languages.js';
 import { useCertificateVerification } from './api.js';
 import '../portal/portal.css';

@@ -1,13 +1,14 @@
 import { request as apiRequest } from '@playwright/test';
 import { ADMIN, expect, test } from './fixtures.js';
 
-const VOLUNTEER = { email: 'lotsin@demo.lotse.dev', name: 'Amira Haddad' };
+// The funder's account: no other journey signs in with it, so changing its password disturbs none.
+const VIEWER = { email: 'foerderer@demo.lotse.dev', name: 'Dr. Petra Lange' };
 
 test('a forgotten password is reset through the mailed link, and the new one signs in', async ({ page, baseURL }) => {
   await page.goto('/login');
   await page.getByRole('link', { name: 'Passwort vergessen?' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Passwort vergessen');
-  await page.getByLabel(/^E-Mail-Adresse/).fill(VOLUNTEER.email);
+  await page.getByLabel(/^E-Mail-Adresse/).fill(VIEWER.email);
   await page.getByRole('button', { name: 'Link anfordern' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'ist ein Link unterwegs' })).toBeVisible();
 
@@ -17,7 +18,7 @@ test('a forgotten password is reset through the mailed link, and the new one sig
   const outbox = await (await admin.get('/api/v1/outbox?limit=50')).json();
   await admin.dispose();
   const mail = outbox.items.find(
-    (m: { to: string; text: string }) => m.to === VOLUNTEER.email && m.text.includes('/reset-password?token='),
+    (m: { to: string; text: string }) => m.to === VIEWER.email && m.text.includes('/reset-password?token='),
   );
   expect(mail, 'reset mail in the outbox').toBeTruthy();
   const link = /https?:\/\/\S+\/reset-password\?token=[^\s]+/.exec(mail.text)![0];
@@ -43,11 +44,11 @@ test('a forgotten password is reset through the mailed link, and the new one sig
   await expect(page.getByRole('alert')).toContainText('Dieser Link ist ungültig');
 
   await page.goto('/login');
-  await page.getByLabel(/^E-Mail-Adresse/).fill(VOLUNTEER.email);
+  await page.getByLabel(/^E-Mail-Adresse/).fill(VIEWER.email);
   await page.locator('input[type=password]').fill('neues-passwort-2026');
   await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(VOLUNTEER.name);
-  // A volunteer sees no administration.
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(VIEWER.name);
+  // A funder sees no administration.
   await expect(page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Organisationen' })).toHaveCount(0);
   await page.goto('/admin/users');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kein Zugriff');

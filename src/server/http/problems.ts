@@ -59,6 +59,10 @@ interface ProblemBody {
 function localise(locale: Locale, key: string, values: MessageValues): { title: string; detail: string } {
   const v: MessageValues = { ...values };
   if (typeof v.entityKey === 'string') v.entity = t(locale, `entities.${v.entityKey}`);
+  // Values named `…Message` are catalogue keys themselves (a status name, say): worded here too.
+  for (const [name, value] of Object.entries(values)) {
+    if (name.endsWith('Message') && typeof value === 'string') v[name.slice(0, -'Message'.length)] = t(locale, value);
+  }
   return { title: t(locale, `problems.${key}.title`, v), detail: t(locale, `problems.${key}.detail`, v) };
 }
 

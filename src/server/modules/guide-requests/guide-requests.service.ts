@@ -275,7 +275,10 @@ const requestIncomplete = (missing: string[]) =>
 const needsProfessional = () =>
   new DomainError('GUIDE_REQUEST_NEEDS_PROFESSIONAL', 422, 'needs-professional', 'requestNeedsProfessional', {}, [{ path: 'body.topic', key: 'topicForProfessionals' }]);
 const statusChangeRefused = (from: GuideRequestStatus, to: GuideRequestStatus) =>
-  new DomainError('GUIDE_REQUEST_STATUS_CHANGE_REFUSED', 409, 'status-change-refused', 'statusChangeRefused', { from, to });
+  new DomainError('GUIDE_REQUEST_STATUS_CHANGE_REFUSED', 409, 'status-change-refused', 'statusChangeRefused', {
+    fromMessage: `guideRequests.status.${from}`,
+    toMessage: `guideRequests.status.${to}`,
+  });
 
 export interface UpdateMeta {
   publicUrl: string;

@@ -150,7 +150,12 @@ describe('guide requests', () => {
 
   it('refuses status changes outside the life cycle, and requesters may only withdraw', async () => {
     const r = (await create(partner, complete)).json();
-    expect((await patch(coordinator, r.id, { status: 'agreed', version: 1 })).statusCode).toBe(409);
+    const skip = await patch(coordinator, r.id, { status: 'agreed', version: 1 });
+    expect(skip.statusCode).toBe(409);
+    // The statuses are named in the reader's language, not as codes.
+    expect(skip.json().detail).toBe('Eine Anfrage im Stand „Neu“ kann so nicht geändert werden (gewünscht: „Vereinbart“).');
+    const inArabic = await patch(coordinator, r.id, { status: 'agreed', version: 1 }, 'ar');
+    expect(inArabic.json().detail).toContain('«جديد»');
     expect((await patch(partner, r.id, { status: 'ready', version: 1 })).statusCode).toBe(409);
     const withdrawn = await patch(partner, r.id, { status: 'cancelled', statusMessage: 'Termin entfällt', version: 1 });
     expect(withdrawn.json()).toMatchObject({ status: 'cancelled' });

@@ -1,8 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { request as apiRequest, type Page } from '@playwright/test';
-import { ADMIN, expect, setSavedLocale, signIn, test } from './fixtures.js';
+import { request as apiRequest } from '@playwright/test';
+import { ADMIN, expect, setSavedLocale, signIn, test, settled, expectNoViolations } from './fixtures.js';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 const SIGNED_IN_PAGES = [
   '/',
@@ -16,24 +14,6 @@ const SIGNED_IN_PAGES = [
   '/admin/outbox',
   '/does-not-exist',
 ];
-
-async function settled(page: Page) {
-  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
-  await expect(page.locator('.mantine-Loader-root')).toHaveCount(0);
-  await expect(page).toHaveTitle(/ · Lotse$/);
-}
-
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const found = results.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 5)
-        .join(' | ')}`,
-  );
-  expect(found, `axe violations on ${what}`).toEqual([]);
-}
 
 /** A fresh invitation link, made through the API as the admin, so that the accept page shows its form. */
 async function invitationLink(baseURL: string): Promise<string> {

@@ -1,17 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { COORDINATOR, expect, setSavedLocale, signIn, test } from './fixtures.js';
+import { COORDINATOR, expect, setSavedLocale, signIn, test, expectNoViolations } from './fixtures.js';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
-    `axe violations on ${what}`,
-  ).toEqual([]);
-}
 
 async function settled(page: Page) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
 export const ADMIN = { email: 'admin@demo.lotse.dev', password: 'lotse-demo-2026', name: 'Sabine Krüger' };
@@ -33,4 +34,34 @@ export async function setSavedLocale(page: Page, locale: 'de' | 'en' | 'ar') {
     headers: { Origin: origin },
   });
   expect(res.ok()).toBeTruthy();
+}
+
+/** WCAG 2.1 A and AA, what axe-core checks on every page. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** The page has drawn: one main heading, no loader, its title set. */
+export async function settled(page: Page) {
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  await expect(page.locator('.mantine-Loader-root')).toHaveCount(0);
+  await expect(page).toHaveTitle(/ · Lotse$/);
+}
+
+/** axe-core finds nothing on the page as it is now; the message names each violation and where. */
+export async function expectNoViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+  expect(found, `axe violations on ${what}`).toEqual([]);
+}
+
+/** Nothing sticks out sideways: not the page, and no card or section inside it. */
+export async function expectFitsWidth(page: Page) {
+  const overflowing = await page.evaluate(() => {
+    const root = document.documentElement;
+    const boxes = [...document.querySelectorAll('main section, main li, main form')];
+    return [
+      ...(root.scrollWidth > root.clientWidth ? ['page'] : []),
+      ...boxes.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => `${e.tagName.toLowerCase()}: ${(e.textContent ?? '').trim().slice(0, 40)}`),
+    ];
+  });
+  expect(overflowing).toEqual([]);
 }

@@ -1,12 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { COORDINATOR, expect, setSavedLocale, signIn, test } from './fixtures.js';
+import { COORDINATOR, expect, setSavedLocale, signIn, test, expectNoViolations } from './fixtures.js';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const tag = Date.now().toString(36);
 let dir: string;
 
@@ -37,14 +35,6 @@ const added = (before: Map<string, string>, after: Map<string, string>) =>
     .filter(([id]) => !before.has(id))
     .map(([, name]) => name)
     .sort();
-
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
-    `axe violations on ${what}`,
-  ).toEqual([]);
-}
 
 /** Opens the file chooser as a person does, by the field's button, and picks the file. */
 async function chooseFile(page: Page, label: RegExp, file: string) {

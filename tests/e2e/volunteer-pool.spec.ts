@@ -1,22 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { ADMIN, COORDINATOR, expect, setSavedLocale, signIn, test } from './fixtures.js';
+import { ADMIN, COORDINATOR, expect, setSavedLocale, signIn, test, settled, expectNoViolations } from './fixtures.js';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function settled(page: Page) {
-  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
-  await expect(page.locator('.mantine-Loader-root')).toHaveCount(0);
-  await expect(page).toHaveTitle(/ · Lotse$/);
-}
-
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-  expect(found, `axe violations on ${what}`).toEqual([]);
-}
 
 /** The pool table's body rows (the header row is the first row). */
 function poolRows(page: Page, caption = 'Ehrenamtliche'): Locator {

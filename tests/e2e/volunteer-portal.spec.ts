@@ -1,10 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { request as apiRequest, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
-import { COORDINATOR, expect, setSavedLocale, signIn, test } from './fixtures.js';
+import { COORDINATOR, expect, setSavedLocale, signIn, test, settled, expectNoViolations, expectFitsWidth } from './fixtures.js';
 
 /** Amira Haddad's portal account in the demo network. */
 const VOLUNTEER = { email: 'lotsin@demo.lotse.dev', password: 'lotse-demo-2026' };
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 interface OwnProfile {
   version: number;
@@ -14,31 +12,6 @@ interface OwnProfile {
   availability: { weekday: number; from: string; to: string }[];
   absences: { from: string; to: string; note: string | null }[];
   interests: string[];
-}
-
-async function settled(page: Page) {
-  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
-  await expect(page.locator('.mantine-Loader-root')).toHaveCount(0);
-  await expect(page).toHaveTitle(/ · Lotse$/);
-}
-
-/** Nothing sticks out sideways: not the page, and no card or section inside it. */
-async function expectFitsWidth(page: Page) {
-  const overflowing = await page.evaluate(() => {
-    const root = document.documentElement;
-    const boxes = [...document.querySelectorAll('main section, main li, main form')];
-    return [
-      ...(root.scrollWidth > root.clientWidth ? ['page'] : []),
-      ...boxes.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => `${e.tagName.toLowerCase()}: ${(e.textContent ?? '').trim().slice(0, 40)}`),
-    ];
-  });
-  expect(overflowing).toEqual([]);
-}
-
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-  expect(found, `axe violations on ${what}`).toEqual([]);
 }
 
 async function ownProfile(page: Page): Promise<OwnProfile> {

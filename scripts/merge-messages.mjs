@@ -1,54 +1,27 @@
 #!/usr/bin/env node
-// Merges new messages into the catalogues: `node scripts/merge-messages.mjs messages.json`, where
-// messages.json is `{"de": {...}, "en": {...}, "ar": {...}}` with nested keys as in locales/*.json.
-// Existing keys are overwritten by the new text; the catalogues are written back sorted as they were
-// (insertion order) with two-space indentation. An exclusive lock file keeps two writers apart.
-import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Merges message fragments into the catalogues in one quick read-modify-write, so that several
+// people adding messages at once do not overwrite each other. Usage:
+//   node scripts/merge-messages.mjs fragment.json [more.json …]
+// A fragment is {"de": {...}, "en": {...}, "ar": {...}}; nested objects merge, strings replace.
+import fs from 'node:fs';
+import path from 'node:path';
 
-const root = new URL('..', import.meta.url).pathname;
-const lockPath = join(root, 'locales', '.merge.lock');
-
-function deepMerge(target, source) {
-  for (const [key, value] of Object.entries(source)) {
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      if (!target[key] || typeof target[key] !== 'object') target[key] = {};
-      deepMerge(target[key], value);
-    } else {
-      target[key] = value;
-    }
+const dir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../locales');
+const merge = (into, from) => {
+  for (const [k, v] of Object.entries(from)) {
+    if (v && typeof v === 'object' && !Array.isArray(v)) into[k] = merge(into[k] && typeof into[k] === 'object' ? into[k] : {}, v);
+    else into[k] = v;
   }
-  return target;
-}
-
-async function withLock(fn) {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      closeSync(openSync(lockPath, 'wx'));
-      break;
-    } catch (error) {
-      if (error.code !== 'EEXIST' || attempt > 200) throw error;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-  try {
-    return fn();
-  } finally {
-    rmSync(lockPath, { force: true });
-  }
-}
-
-const file = process.argv[2];
-if (!file) {
-  console.error('usage: node scripts/merge-messages.mjs <messages.json>');
+  return into;
+};
+const fragments = process.argv.slice(2).map((f) => JSON.parse(fs.readFileSync(f, 'utf8')));
+if (!fragments.length) {
+  console.error('usage: node scripts/merge-messages.mjs fragment.json [more.json …]');
   process.exit(2);
 }
-const incoming = JSON.parse(readFileSync(file, 'utf8'));
-await withLock(() => {
-  for (const [locale, messages] of Object.entries(incoming)) {
-    const path = join(root, 'locales', `${locale}.json`);
-    const catalogue = JSON.parse(readFileSync(path, 'utf8'));
-    writeFileSync(path, JSON.stringify(deepMerge(catalogue, messages), null, 2) + '\n');
-  }
-});
-console.log(`merged ${Object.keys(incoming).join(', ')}`);
+for (const locale of ['de', 'en', 'ar']) {
+  const file = path.join(dir, `${locale}.json`);
+  const catalogue = JSON.parse(fs.readFileSync(file, 'utf8'));
+  for (const f of fragments) if (f[locale]) merge(catalogue, f[locale]);
+  fs.writeFileSync(file, `${JSON.stringify(catalogue, null, 2)}\n`);
+}

@@ -35,6 +35,20 @@ export const PERMISSIONS = [
   'guide-requests:read',
   /** Complete, release, send back and match guide requests. */
   'guide-requests:manage',
+  /** Answer one's own proposals (volunteers); coordinators record answers on a volunteer's behalf with guide-requests:manage. */
+  'proposals:answer',
+  /** Read agreements: coordinators all, partners their organisations', volunteers their own. */
+  'agreements:read',
+  /** Create, extend and close agreements. */
+  'agreements:manage',
+  /** Log deployments: volunteers their own, coordinators anyone's. */
+  'deployments:log',
+  /** Confirm a deployment for one's own organisation (partner institutions). */
+  'deployments:confirm',
+  /** Submit expense claims for one's own deployments. */
+  'expense-claims:submit',
+  /** Approve, reject and pay out expense claims. */
+  'expense-claims:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,10 +72,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'guide-requests:submit',
     'guide-requests:read',
     'guide-requests:manage',
+    'proposals:answer',
+    'agreements:read',
+    'agreements:manage',
+    'deployments:log',
+    'deployments:confirm',
+    'expense-claims:submit',
+    'expense-claims:manage',
   ],
   counsellor: ['network:read', 'organizations:read', 'users:read', 'catalog:read', 'courses:read', 'guide-requests:submit'],
-  volunteer: ['network:read', 'organizations:read', 'catalog:read'],
-  partner: ['network:read', 'organizations:read', 'catalog:read', 'guide-requests:submit'],
+  volunteer: ['network:read', 'organizations:read', 'catalog:read', 'proposals:answer', 'agreements:read', 'deployments:log', 'expense-claims:submit'],
+  partner: ['network:read', 'organizations:read', 'catalog:read', 'guide-requests:submit', 'agreements:read', 'deployments:confirm'],
   viewer: ['network:read', 'organizations:read', 'catalog:read'],
 };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../locales.js';
+import { ALLOWANCE_UNITS } from './placements.js';
 import { Id, Instant, ListQuery, Version } from './shared.js';
 
 export const NetworkSettings = z
@@ -29,6 +30,24 @@ export const NetworkSettings = z
       .strict(),
     /** Matching: beyond this distance (km) from home district to place, distance scores nothing. */
     matchingRadiusKm: z.number().min(1).max(200),
+    /** An unanswered proposal expires after this many hours; the coordinator is offered the next candidate. */
+    proposalExpiryHours: z.number().int().min(1).max(720),
+    /** The longest term of an agreement, in months (agreements are time-limited). */
+    agreementMaxMonths: z.number().int().min(1).max(36),
+    /** Volunteer and coordinators are reminded this many days before an agreement ends. */
+    agreementReminderDays: z.number().int().min(1).max(90),
+    /** Travel by car or motorbike: cents per kilometre (Fahrtkosten). */
+    mileageRateCents: z.number().int().min(0).max(100),
+    /** The network's flat allowance (Aufwandsentschädigung): per deployment, per hour, or none. */
+    allowanceUnit: z.enum(ALLOWANCE_UNITS),
+    allowanceCents: z.number().int().min(0).max(100_000),
+    /** The tax-free volunteer allowance (§ 3 Nr. 26a EStG) in cents, by calendar year; a year not named takes the latest earlier one. */
+    taxFreeAllowanceCents: z.record(z.string().regex(/^\d{4}$/, { message: 'year' }), z.number().int().min(0).max(10_000_000)),
+    /** The account payouts are made from (the debtor of the SEPA file). */
+    payoutAccount: z
+      .object({ name: z.string().trim().min(1).max(70), iban: z.string().trim().min(15).max(42), bic: z.string().trim().min(8).max(11).nullish() })
+      .strict()
+      .nullable(),
   })
   .meta({ id: 'NetworkSettings' });
 export type NetworkSettings = z.infer<typeof NetworkSettings>;
@@ -41,6 +60,14 @@ export const DEFAULT_NETWORK_SETTINGS: NetworkSettings = {
   professionalTopics: [],
   matchingWeights: { distance: 3, availability: 3, load: 2, peer: 2, gender: 2, interests: 1, history: 1 },
   matchingRadiusKm: 15,
+  proposalExpiryHours: 72,
+  agreementMaxMonths: 6,
+  agreementReminderDays: 14,
+  mileageRateCents: 30,
+  allowanceUnit: 'none',
+  allowanceCents: 0,
+  taxFreeAllowanceCents: { '2025': 84_000, '2026': 96_000 },
+  payoutAccount: null,
 };
 
 export const Network = z

@@ -13,3 +13,7 @@ export * from '../modules/volunteers/volunteers.table.js';
 export * from '../modules/volunteer-imports/volunteer-imports.table.js';
 export * from '../modules/courses/courses.table.js';
 export * from '../modules/guide-requests/guide-requests.table.js';
+export * from '../modules/proposals/proposals.table.js';
+export * from '../modules/agreements/agreements.table.js';
+export * from '../modules/deployments/deployments.table.js';
+export * from '../modules/expense-claims/expense-claims.table.js';

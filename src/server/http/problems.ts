@@ -31,7 +31,7 @@ export class DomainError extends Error {
   }
 }
 
-export type EntityName = 'organization' | 'user' | 'invitation' | 'apiToken' | 'network' | 'catalogEntry' | 'volunteer' | 'document' | 'record' | 'course' | 'courseRun' | 'courseSession' | 'enrollment' | 'certificate' | 'guideRequest';
+export type EntityName = 'organization' | 'user' | 'invitation' | 'apiToken' | 'network' | 'catalogEntry' | 'volunteer' | 'document' | 'record' | 'course' | 'courseRun' | 'courseSession' | 'enrollment' | 'certificate' | 'guideRequest' | 'proposal' | 'agreement' | 'deployment' | 'receipt' | 'expenseClaim' | 'payout';
 
 export const notFound = (entity: EntityName) =>
   new DomainError(`${entityCode(entity)}_NOT_FOUND`, 404, 'not-found', 'notFound', { entityKey: entity });

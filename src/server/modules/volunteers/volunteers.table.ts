@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { type AnyPgColumn, check, customType, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { GENDERS, LANGUAGE_LEVELS, PROFESSIONAL_POSITIONS, QUALIFICATION_TYPES, TRADES, VOLUNTEER_STATUSES } from '../../../common/volunteers.js';
-import { createdAtColumn, instant, networkIdColumn, updatedAtColumn, versionColumn } from '../../db/columns.js';
+import { bytea, createdAtColumn, instant, networkIdColumn, updatedAtColumn, versionColumn } from '../../db/columns.js';
 import { catalogEntries } from '../catalog/catalog.table.js';
 import { networks } from '../networks/networks.table.js';
 import { users } from '../users/users.table.js';
@@ -43,6 +43,10 @@ export const volunteers = pgTable(
     insuranceNotedOn: date('insurance_noted_on'),
     policeCertificateOn: date('police_certificate_on'),
     lastSupervisionOn: date('last_supervision_on'),
+    /** Bank account for expense payouts (SEPA): only the volunteer and coordinators read it, never logged. */
+    iban: text('iban'),
+    bic: text('bic'),
+    accountHolder: text('account_holder'),
     /** Coordinator-only notes: confidential, never logged, never in audit values. */
     notes: text('notes'),
     search: tsvector('search').generatedAlwaysAs(
@@ -207,11 +211,6 @@ export const volunteerStatusChanges = pgTable(
     index('volunteer_status_changes_volunteer_idx').on(t.networkId, t.volunteerId, t.at),
   ],
 );
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
 
 /** Uploaded documents of a volunteer (police certificate, signed declarations): PDF or images. */
 export const volunteerDocuments = pgTable(

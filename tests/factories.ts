@@ -100,3 +100,33 @@ export async function xlsxFile(rows: (string | number | Date | null)[][], sheetN
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }
+
+/** An active, deployable volunteer created through the API by a coordinator (`cookie`); answers its id. */
+export async function makeVolunteer(app: FastifyInstance, cookie: string, fields: Record<string, unknown> = {}): Promise<string> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/volunteers',
+    headers: asBrowser(cookie),
+    payload: {
+      firstName: 'Test',
+      lastName: `Lotse ${unique()}`,
+      email: `lotse-${unique()}@example.org`,
+      status: 'active',
+      qualifications: [{ type: 'basic', completedOn: '2025-06-30', provider: 'vhs Hannover' }],
+      languages: [{ code: 'de', level: 'C1' }],
+      maxActiveAgreements: 2,
+      maxHoursPerMonth: 10,
+      ...fields,
+    },
+  });
+  if (res.statusCode !== 201) throw new Error(`volunteer not created (${res.statusCode}): ${res.body}`);
+  return res.json().id as string;
+}
+
+/** A portal account (role volunteer) linked to the volunteer record; answers its session cookie. */
+export async function makePortalLogin(app: FastifyInstance, database: Database, network: TestNetwork, volunteerId: string): Promise<string> {
+  const { linkVolunteerAccount } = await import('../src/server/modules/volunteers/volunteers.service.js');
+  const account = await makeUser(database, network, 'volunteer');
+  await withTenant(database.db, network.networkId, (tx) => linkVolunteerAccount(tx, network.networkId, volunteerId, account.id));
+  return login(app, account.email);
+}

@@ -25,6 +25,14 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { coursesRoutes } from './modules/courses/courses.routes.js';
 import { guideRequestsRoutes } from './modules/guide-requests/guide-requests.routes.js';
+import { Scheduler } from './jobs/scheduler.js';
+import { remindEndingAgreements } from './modules/agreements/agreements.service.js';
+import { agreementsRoutes } from './modules/agreements/agreements.routes.js';
+import { nextCandidate } from './modules/matching/matching.service.js';
+import { matchingRoutes } from './modules/matching/matching.routes.js';
+import { expireProposals } from './modules/proposals/proposals.service.js';
+import { proposalsRoutes } from './modules/proposals/proposals.routes.js';
+import { berlinToday } from './modules/volunteers/profile.js';
 import { invitationsRoutes } from './modules/invitations/invitations.routes.js';
 import { MailDelivery } from './modules/mail/mail.service.js';
 import { networksRoutes } from './modules/networks/networks.routes.js';
@@ -38,6 +46,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
     mail: { kick(): void; deliverDue(): Promise<number> };
+    /** Background jobs (proposal expiry, agreement reminders); tests call `app.jobs.runDue(now)`. */
+    jobs: { runDue(now?: Date): Promise<Record<string, number>> };
     /** Every route as registered, with its declared access: the contract tests walk it. */
     routeTable: { method: string; url: string; access: unknown }[];
   }
@@ -49,7 +59,7 @@ export interface AppDeps {
   config: Config;
   database: Database;
   logger?: FastifyServerOptions['logger'];
-  /** Deliver mail in the background (the server does; tests call `app.mail.deliverDue()`). */
+  /** Deliver mail and run background jobs (the server does; tests call `app.mail.deliverDue()` and `app.jobs.runDue()`). */
   mailWorker?: boolean;
 }
 
@@ -75,6 +85,21 @@ export async function buildApp({ config, database, logger = false, mailWorker = 
   });
   if (mailWorker) delivery.start();
   app.addHook('onClose', () => delivery.stop());
+
+  const scheduler = new Scheduler(
+    database.db,
+    [
+      {
+        name: 'expireProposals',
+        run: (tx, networkId, now) => expireProposals(tx, networkId, now, { publicUrl: config.publicUrl }, (requestId) => nextCandidate(tx, networkId, requestId)),
+      },
+      { name: 'remindEndingAgreements', run: (tx, networkId, now) => remindEndingAgreements(tx, networkId, berlinToday(now), { publicUrl: config.publicUrl }) },
+    ],
+    app.log,
+  );
+  app.decorate('jobs', { runDue: (now?: Date) => scheduler.runDue(now) });
+  if (mailWorker) scheduler.start();
+  app.addHook('onClose', () => scheduler.stop());
 
   registerProblemHandling(app);
 
@@ -145,6 +170,9 @@ export async function buildApp({ config, database, logger = false, mailWorker = 
   volunteerApplicationsRoutes(app, config);
   coursesRoutes(app, config);
   guideRequestsRoutes(app, config);
+  matchingRoutes(app);
+  proposalsRoutes(app, config);
+  agreementsRoutes(app);
 
   webRoutes(app, config.WEB_DIR);
   return app;

@@ -35,6 +35,15 @@ export const Onboarding = z
   })
   .strict();
 
+export const BankAccount = z
+  .object({
+    iban: z.string().trim().transform((v) => v.replace(/\s+/g, '').toUpperCase()).pipe(z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/, { message: 'iban' })),
+    bic: z.string().trim().transform((v) => v.replace(/\s+/g, '').toUpperCase()).pipe(z.string().regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/, { message: 'bic' })).nullish(),
+    accountHolder: z.string().trim().min(1).max(70),
+  })
+  .strict();
+export type BankAccount = z.infer<typeof BankAccount>;
+
 /** Fields a volunteer may change about themselves in the portal. */
 export const VolunteerSelfFields = z.object({
   phone: z.string().trim().max(60).nullish(),
@@ -46,6 +55,8 @@ export const VolunteerSelfFields = z.object({
   availability: z.array(AvailabilitySlot).max(50),
   absences: z.array(Absence).max(100),
   interests: z.array(Key).max(50),
+  /** Where expense payouts go (SEPA). The IBAN is checked (structure and check digits). */
+  bankAccount: BankAccount.nullish(),
 });
 
 /** Every profile field a coordinator writes; `status` and `qualifications` included (records moved from elsewhere). */
@@ -175,10 +186,18 @@ export const Volunteer = z
       lastSupervisionOn: out.date,
       /** No supervision talk on record in the network's interval (default six months). */
       supervisionDue: z.boolean(),
+      /** Agreements now active. */
+      activeAgreements: z.number().int(),
+      /** Hours logged in the current month (Berlin calendar). */
+      hoursThisMonth: z.number(),
+      /** Beyond the agreed capacity in agreements or in this month's hours. */
+      overloaded: z.boolean(),
     }),
-    /** Active, deployable, with capacity set and not absent today. Agreements will count against it. */
+    /** Active, deployable, not absent today, and below the maximum of agreements and of this month's hours. */
     freeCapacity: z.boolean(),
     notes: z.string().nullable().optional(),
+    /** Only for coordinators and the volunteer. */
+    bankAccount: z.object({ iban: z.string(), bic: z.string().nullable(), accountHolder: z.string() }).nullable().optional(),
     version: Version,
     createdAt: Instant,
     updatedAt: Instant,
@@ -202,6 +221,7 @@ export const VolunteerListQuery = ListQuery.extend({
   to: Time.optional(),
   hasCapacity: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   supervisionDue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  overloaded: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   sort: z.enum(['lastName', '-lastName', 'createdAt', '-createdAt', 'statusSince', '-statusSince']).default('lastName'),
 });
 export type VolunteerListQuery = z.infer<typeof VolunteerListQuery>;

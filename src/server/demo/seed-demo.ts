@@ -114,7 +114,7 @@ async function seedPool(tx: Db, actor: Actor, volunteerUserId: string): Promise<
         lastSupervisionOn: v.supervision ?? null,
         qualifications: v.basicOn ? [{ type: 'basic', completedOn: v.basicOn, provider: 'vhs Hannover' }] : [],
       },
-      { origins: true, notes: true },
+      { origins: true, notes: true, bank: true },
     );
     if (i === 0) await linkVolunteerAccount(tx, networkId, created.id, volunteerUserId);
     ids.set(`${v.firstName} ${v.lastName}`, created.id);

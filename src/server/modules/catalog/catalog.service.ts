@@ -115,3 +115,38 @@ export async function ensureCatalogEntries(tx: Db, networkId: string, kind: Cata
     .values(ordered.map((e) => ({ networkId, kind, key: e.key, name: e.name, lat: e.lat ?? null, lon: e.lon ?? null, parentKey: e.parentKey ?? null })))
     .onConflictDoNothing();
 }
+
+export interface DistrictMap {
+  /** Coordinates of a district, or of its parent when it has none. */
+  pointOf(key: string | null): { lat: number; lon: number } | null;
+  /** The district and its quarters. */
+  areaOf(key: string): string[];
+}
+
+/** Every district of the network with coordinates and quarters, for matching (one query). */
+export async function districtMap(tx: Db, networkId: string): Promise<DistrictMap> {
+  const rows = await tx
+    .select({ key: catalogEntries.key, lat: catalogEntries.lat, lon: catalogEntries.lon, parentKey: catalogEntries.parentKey })
+    .from(catalogEntries)
+    .where(and(eq(catalogEntries.networkId, networkId), eq(catalogEntries.kind, 'districts')));
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const children = new Map<string, string[]>();
+  for (const r of rows) if (r.parentKey) children.set(r.parentKey, [...(children.get(r.parentKey) ?? []), r.key]);
+  return {
+    pointOf(key) {
+      let r = key ? byKey.get(key) : undefined;
+      if (r && (r.lat === null || r.lon === null) && r.parentKey) r = byKey.get(r.parentKey);
+      return r && r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : null;
+    },
+    areaOf: (key) => [key, ...(children.get(key) ?? [])],
+  };
+}
+
+/** Names of every catalogue entry of the network by `kind:key`, for exports and explanations. */
+export async function catalogNames(tx: Db, networkId: string): Promise<Map<string, string>> {
+  const entries = await tx
+    .select({ kind: catalogEntries.kind, key: catalogEntries.key, name: catalogEntries.name })
+    .from(catalogEntries)
+    .where(eq(catalogEntries.networkId, networkId));
+  return new Map(entries.map((e) => [`${e.kind}:${e.key}`, e.name]));
+}

@@ -681,7 +681,7 @@ export async function certificateData(tx: Db, actor: Actor, enrollmentId: string
   const e = await enrollmentRow(tx, actor.networkId, enrollmentId);
   if (own && e.volunteerId !== own.id) throw notFound('enrollment');
   if (e.status !== 'completed' || !e.certificateCode || !e.completedOn) throw notFound('certificate');
-  const person = own ?? (await getVolunteer(tx, actor, e.volunteerId, { origins: false, notes: false }));
+  const person = own ?? (await getVolunteer(tx, actor, e.volunteerId, { origins: false, notes: false, bank: false }));
   const [run] = await tx.select().from(courseRuns).where(and(eq(courseRuns.networkId, actor.networkId), eq(courseRuns.id, e.runId)));
   const course = await courseRow(tx, actor.networkId, run!.courseId);
   const sessions = await sessionRows(tx, actor.networkId, e.runId);

@@ -16,7 +16,8 @@ import { t } from '../../i18n.js';
 import type { Actor } from '../audit/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { catalogEntries } from '../catalog/catalog.table.js';
-import { unknownCatalogKeys } from '../catalog/catalog.service.js';
+import { districtMap, unknownCatalogKeys, type DistrictMap } from '../catalog/catalog.service.js';
+import type { MatchRequest } from '../matching/criteria.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import { getNetwork } from '../networks/networks.service.js';
 import { organizations } from '../organizations/organizations.table.js';
@@ -347,3 +348,81 @@ async function askRequester(tx: Db, networkId: string, row: Row, message: string
     text: t(to.locale, 'mail.requestNeedsInfo.body', { name: to.name, title: row.title, network: network.name, message, link: `${meta.publicUrl}/requests/${row.id}` }),
   });
 }
+
+/**
+ * Status moves that follow the placement (proposals and agreements), not a person's hand:
+ * ready → proposed when a volunteer is proposed, → agreed when all places are agreed, back to
+ * ready when every proposal was declined or expired, agreed → closed when the last agreement closed.
+ */
+export async function followPlacement(tx: Db, actor: Actor, requestId: string, to: GuideRequestStatus, allowedFrom: readonly GuideRequestStatus[]): Promise<void> {
+  const [row] = await tx
+    .select({ status: guideRequests.status })
+    .from(guideRequests)
+    .where(and(eq(guideRequests.networkId, actor.networkId), eq(guideRequests.id, requestId)));
+  if (!row || row.status === to || !allowedFrom.includes(row.status)) return;
+  await tx
+    .update(guideRequests)
+    .set({ status: to, statusSince: new Date(), version: sql`${guideRequests.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(guideRequests.networkId, actor.networkId), eq(guideRequests.id, requestId)));
+  await recordStatus(tx, actor, requestId, row.status, to, null);
+  await recordAudit(tx, actor, { action: 'update', entity: 'guide_request', entityId: requestId, fields: ['status'] });
+}
+
+/** What matching needs of a request: its description as plain data, its places and its state. */
+export interface RequestForMatching {
+  id: string;
+  title: string;
+  status: GuideRequestStatus;
+  volunteersNeeded: number;
+  missingFields: string[];
+  needsProfessional: boolean;
+  requesterOrganizationId: string | null;
+  startsAt: Date | null;
+  match: MatchRequest;
+}
+
+function forMatching(row: Row, professional: readonly string[], districts: DistrictMap): RequestForMatching {
+  return {
+    id: row.id,
+    title: row.title,
+    status: row.status,
+    volunteersNeeded: row.volunteersNeeded,
+    missingFields: missingOf(row),
+    needsProfessional: row.topic !== null && professional.includes(row.topic),
+    requesterOrganizationId: row.requesterOrganizationId,
+    startsAt: row.startsAt,
+    match: {
+      topic: row.topic,
+      languages: row.languages,
+      requiredSpecializations: row.requiredSpecializations,
+      involvesMinors: row.involvesMinors,
+      districtKey: row.districtKey,
+      place: districts.pointOf(row.districtKey),
+      startsAt: row.startsAt,
+      endsAt: row.endsAt,
+      schedule: row.schedule,
+      expectedHours: row.expectedMinutes === null ? null : row.expectedMinutes / 60,
+      seeker: { genderPreference: row.seekerGenderPreference, wantsPeerMatch: row.seekerWantsPeerMatch, origins: row.seekerOrigins },
+      requesterOrganizationId: row.requesterOrganizationId,
+    },
+  };
+}
+
+/** One request for matching (coordination reads every request of the network). */
+export async function requestForMatching(tx: Db, networkId: string, id: string): Promise<RequestForMatching> {
+  const [row] = await tx.select().from(guideRequests).where(and(eq(guideRequests.networkId, networkId), eq(guideRequests.id, id)));
+  if (!row) throw notFound('guideRequest');
+  return forMatching(row, await professionalTopicsOf(tx, networkId), await districtMap(tx, networkId));
+}
+
+/** Requests waiting for volunteers (ready or proposed), or the given ones, for the plan. */
+export async function requestsForPlan(tx: Db, networkId: string, ids: string[] | null): Promise<RequestForMatching[]> {
+  const filters = [eq(guideRequests.networkId, networkId)];
+  filters.push(ids ? (ids.length ? inArray(guideRequests.id, ids) : sql`false`) : inArray(guideRequests.status, ['ready', 'proposed']));
+  const rows = await tx.select().from(guideRequests).where(and(...filters)).orderBy(asc(guideRequests.createdAt), asc(guideRequests.id));
+  const professional = await professionalTopicsOf(tx, networkId);
+  const districts = await districtMap(tx, networkId);
+  return rows.map((r) => forMatching(r, professional, districts));
+}
+
+export { requestIncomplete, needsProfessional };

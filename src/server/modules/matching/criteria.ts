@@ -10,20 +10,8 @@ import { levelRank } from '../../../common/volunteers.js';
 import { toBerlin } from '../courses/berlin.js';
 import { toMinute } from '../volunteers/profile.js';
 
-export const EXCLUSION_RULES = [
-  'status',
-  'basic_qualification',
-  'language',
-  'specialization',
-  'competence_limit',
-  'capacity',
-  'absence',
-  'police_certificate',
-] as const;
-export type ExclusionRule = (typeof EXCLUSION_RULES)[number];
-
-export const CRITERIA = ['distance', 'availability', 'load', 'peer', 'gender', 'interests', 'history'] as const;
-export type CriterionKey = (typeof CRITERIA)[number];
+export { CRITERIA, EXCLUSION_RULES, type CriterionKey, type ExclusionRule } from '../../../common/matching.js';
+import type { CriterionKey, ExclusionRule } from '../../../common/matching.js';
 
 /** Default weights; a network may change them (0 switches a criterion off). */
 export const DEFAULT_WEIGHTS: Record<CriterionKey, number> = {

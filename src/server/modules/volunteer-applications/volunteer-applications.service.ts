@@ -78,7 +78,7 @@ export async function applyAsVolunteer(db: Db, slug: string, body: VolunteerAppl
         status: 'interested',
         statusReason: t('de', 'applications.statusReason'),
       }),
-      { origins: false, notes: true },
+      { origins: false, notes: true, bank: true },
     );
     await tx.insert(consents).values({
       networkId,

@@ -75,7 +75,7 @@ export function volunteerImportsRoutes(app: FastifyInstance) {
         throw error;
       }
       const p = principalOf(request).permissions;
-      const visibility = { origins: p.has('volunteers:origins'), notes: p.has('volunteers:manage') };
+      const visibility = { origins: p.has('volunteers:origins'), notes: p.has('volunteers:manage'), bank: p.has('volunteers:manage') };
       const outcome = await inTenant(request, (tx, actor) => importVolunteers(tx, actor, sheet, options, visibility));
       return present(outcome, request.locale);
     },

@@ -28,7 +28,7 @@ const EXPORT_MAX = 100_000;
 
 function visibilityOf(request: FastifyRequest): Visibility {
   const p = principalOf(request).permissions;
-  return { origins: p.has('volunteers:origins'), notes: p.has('volunteers:manage') };
+  return { origins: p.has('volunteers:origins'), notes: p.has('volunteers:manage'), bank: p.has('volunteers:manage') };
 }
 
 export function volunteersRoutes(app: FastifyInstance, config: Config) {

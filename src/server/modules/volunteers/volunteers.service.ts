@@ -16,9 +16,11 @@ import { asDate, decodeCursor, keyset, parseSort, toPage } from '../../http/pagi
 import { DomainError, forbidden, invalidFields, notFound, staleVersion, type FieldError } from '../../http/problems.js';
 import type { Actor } from '../audit/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { unknownCatalogKeys } from '../catalog/catalog.service.js';
+import { catalogNames, districtMap, unknownCatalogKeys } from '../catalog/catalog.service.js';
+import type { MatchVolunteer } from '../matching/criteria.js';
 import { catalogEntries } from '../catalog/catalog.table.js';
 import { consents } from '../consents/consents.table.js';
+import { hasRoomSql, isOverloaded, NO_WORKLOAD, overloadedSql, workloadOf, type Workload } from '../agreements/workload.service.js';
 import { getNetwork } from '../networks/networks.service.js';
 import { users } from '../users/users.table.js';
 import { berlinToday, fromMinute, isAbsent, mergeSlots, policeCertificateValid, supervisionCutoff, supervisionDue, toMinute } from './profile.js';
@@ -41,8 +43,10 @@ type Row = typeof volunteers.$inferSelect;
 export interface Visibility {
   origins: boolean;
   notes: boolean;
+  /** The bank account for payouts: coordinators and the volunteer. */
+  bank: boolean;
 }
-export const FULL_VISIBILITY: Visibility = { origins: true, notes: true };
+export const FULL_VISIBILITY: Visibility = { origins: true, notes: true, bank: true };
 
 /** Profile lists that refer to catalogue entries, by the relation they are stored under. */
 const KEY_LISTS = {
@@ -126,7 +130,7 @@ async function loadChildren(tx: Db, networkId: string, ids: string[], visibility
   };
 }
 
-function present(row: Row, c: Children, settings: NetworkSettings, visibility: Visibility, today: string): Volunteer {
+function present(row: Row, c: Children, settings: NetworkSettings, visibility: Visibility, today: string, load: Workload): Volunteer {
   const keys = c.keys.get(row.id) ?? { specialization: [], topic: [], competence_limit: [], interest: [], district: [] };
   const qualifications = c.qualifications.get(row.id) ?? [];
   const absences = c.absences.get(row.id) ?? [];
@@ -170,8 +174,19 @@ function present(row: Row, c: Children, settings: NetworkSettings, visibility: V
     },
     qualifications,
     deployable,
-    wellbeing: { lastSupervisionOn: row.lastSupervisionOn, supervisionDue: supervisionDue(row.lastSupervisionOn, settings, today) },
-    freeCapacity: row.status === 'active' && deployable && row.maxActiveAgreements > 0 && row.maxHoursPerMonth > 0 && !isAbsent(absences, today),
+    wellbeing: {
+      lastSupervisionOn: row.lastSupervisionOn,
+      supervisionDue: supervisionDue(row.lastSupervisionOn, settings, today),
+      activeAgreements: load.activeAgreements,
+      hoursThisMonth: load.hoursThisMonth,
+      overloaded: isOverloaded(load, row),
+    },
+    freeCapacity:
+      row.status === 'active' &&
+      deployable &&
+      load.activeAgreements < row.maxActiveAgreements &&
+      load.hoursThisMonth < row.maxHoursPerMonth &&
+      !isAbsent(absences, today),
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -181,6 +196,7 @@ function present(row: Row, c: Children, settings: NetworkSettings, visibility: V
     volunteer.originConsent = c.consent.get(row.id) ?? null;
   }
   if (visibility.notes) volunteer.notes = row.notes;
+  if (visibility.bank) volunteer.bankAccount = row.iban && row.accountHolder ? { iban: row.iban, bic: row.bic, accountHolder: row.accountHolder } : null;
   return volunteer;
 }
 
@@ -188,7 +204,8 @@ async function presentRows(tx: Db, networkId: string, rows: Row[], visibility: V
   const settings = (await getNetwork(tx, networkId)).settings;
   const children = await loadChildren(tx, networkId, rows.map((r) => r.id), visibility);
   const today = berlinToday();
-  return rows.map((r) => present(r, children, settings, visibility, today));
+  const load = await workloadOf(tx, networkId, rows.map((r) => r.id), today);
+  return rows.map((r) => present(r, children, settings, visibility, today, load.get(r.id) ?? NO_WORKLOAD));
 }
 
 async function findRow(tx: Db, networkId: string, id: string): Promise<Row> {
@@ -269,9 +286,13 @@ export function volunteerFilters(networkId: string, query: Omit<VolunteerListQue
     const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     filters.push(ts ? sql`${volunteers.search} @@ to_tsquery('german', ${ts})` : ilike(volunteers.email, like));
   }
+  if (query.overloaded !== undefined) {
+    const overloaded = overloadedSql(networkId, volunteers, berlinToday());
+    filters.push(query.overloaded ? overloaded : sql`not ${overloaded}`);
+  }
   if (query.hasCapacity !== undefined) {
     const today = berlinToday();
-    const capacity = sql`(${volunteers.status} = 'active' and ${volunteers.maxActiveAgreements} > 0 and ${volunteers.maxHoursPerMonth} > 0
+    const capacity = sql`(${volunteers.status} = 'active' and ${hasRoomSql(networkId, volunteers, today)}
       and exists (select 1 from ${volunteerQualifications} q where q.network_id = ${networkId} and q.volunteer_id = ${volunteers.id} and q.type = 'basic')
       and not exists (select 1 from ${volunteerAbsences} b where b.network_id = ${networkId} and b.volunteer_id = ${volunteers.id} and b.from_date <= ${today} and b.to_date >= ${today}))`;
     filters.push(query.hasCapacity ? capacity : sql`not ${capacity}`);
@@ -306,11 +327,7 @@ export async function exportVolunteers(tx: Db, actor: Actor, query: Omit<Volunte
     .orderBy(volunteers.lastName, volunteers.firstName, volunteers.id)
     .limit(max);
   await recordAudit(tx, actor, { action: 'export', entity: 'volunteer', fields: [`count:${rows.length}`] });
-  const entries = await tx
-    .select({ kind: catalogEntries.kind, key: catalogEntries.key, name: catalogEntries.name })
-    .from(catalogEntries)
-    .where(eq(catalogEntries.networkId, actor.networkId));
-  return { rows: await presentRows(tx, actor.networkId, rows, visibility), names: new Map(entries.map((e) => [`${e.kind}:${e.key}`, e.name])) };
+  return { rows: await presentRows(tx, actor.networkId, rows, visibility), names: await catalogNames(tx, actor.networkId) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -437,6 +454,12 @@ function scalarValues(body: Writable) {
       fields.push(f);
     }
   }
+  if (body.bankAccount !== undefined) {
+    set.iban = body.bankAccount?.iban ?? null;
+    set.bic = body.bankAccount?.bic ?? null;
+    set.accountHolder = body.bankAccount?.accountHolder ?? null;
+    fields.push('bankAccount');
+  }
   if (body.onboarding) {
     for (const [k, v] of Object.entries(body.onboarding)) {
       (set as Record<string, unknown>)[k] = v ?? null;
@@ -496,7 +519,7 @@ export async function updateVolunteer(tx: Db, actor: Actor, id: string, body: Up
 // ---------------------------------------------------------------------------------------------
 // The volunteer's own record (portal)
 
-const OWN: Visibility = { origins: false, notes: false };
+const OWN: Visibility = { origins: false, notes: false, bank: true };
 
 async function ownRow(tx: Db, networkId: string, userId: string): Promise<Row> {
   const [row] = await tx.select().from(volunteers).where(and(eq(volunteers.networkId, networkId), eq(volunteers.userId, userId)));
@@ -572,4 +595,87 @@ export async function volunteerForPortal(tx: Db, networkId: string, volunteerId:
   if (row.userId) throw new DomainError('PORTAL_ACCOUNT_EXISTS', 409, 'portal-account-exists', 'portalAccountExists');
   if (!row.email) throw invalidFields([{ path: 'email', key: 'volunteerEmailMissing' }]);
   return { ...row, email: row.email };
+}
+
+/** The volunteer record of a portal account, or null (staff, partners). */
+export async function volunteerIdOfUser(tx: Db, networkId: string, userId: string): Promise<string | null> {
+  const [row] = await tx.select({ id: volunteers.id }).from(volunteers).where(and(eq(volunteers.networkId, networkId), eq(volunteers.userId, userId)));
+  return row?.id ?? null;
+}
+
+export interface MatchPrefilter {
+  /** Only active volunteers with the basic qualification: the ranking's hot path. False loads everyone, to explain exclusions. */
+  eligibleOnly: boolean;
+  /** Required languages with their minimum rank (A1 = 1 … native = 7). */
+  languages?: { code: string; minRank: number }[];
+  specializations?: string[];
+  ids?: string[];
+}
+
+/**
+ * Competence profiles in the shape matching reads, with their current load. With `eligibleOnly`
+ * the database leaves out whom the hard rules would exclude anyway (status, basic course,
+ * languages, specialisations), so that ranking reads hundreds of profiles, not the whole pool.
+ */
+export async function matchProfiles(tx: Db, networkId: string, filter: MatchPrefilter, today: string): Promise<MatchVolunteer[]> {
+  const where: SQL[] = [eq(volunteers.networkId, networkId)];
+  if (filter.ids) where.push(filter.ids.length ? inArray(volunteers.id, filter.ids) : sql`false`);
+  if (filter.eligibleOnly) {
+    where.push(eq(volunteers.status, 'active'));
+    where.push(sql`exists (select 1 from ${volunteerQualifications} q where q.network_id = ${networkId} and q.volunteer_id = ${volunteers.id} and q.type = 'basic')`);
+    for (const l of filter.languages ?? []) {
+      where.push(sql`exists (select 1 from ${volunteerLanguages} l where l.network_id = ${networkId} and l.volunteer_id = ${volunteers.id} and l.code = ${l.code} and l.level_rank >= ${l.minRank})`);
+    }
+    for (const key of filter.specializations ?? []) where.push(hasKey(networkId, 'specialization', key));
+  }
+  const rows = await tx
+    .select({
+      id: volunteers.id,
+      firstName: volunteers.firstName,
+      lastName: volunteers.lastName,
+      status: volunteers.status,
+      gender: volunteers.gender,
+      homeDistrict: volunteers.homeDistrict,
+      maxActiveAgreements: volunteers.maxActiveAgreements,
+      maxHoursPerMonth: volunteers.maxHoursPerMonth,
+      policeCertificateOn: volunteers.policeCertificateOn,
+    })
+    .from(volunteers)
+    .where(and(...where));
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const [children, districts, load] = await Promise.all([
+    loadChildren(tx, networkId, ids, { origins: true, notes: false, bank: false }),
+    districtMap(tx, networkId),
+    workloadOf(tx, networkId, ids, today),
+  ]);
+  return rows.map((r) => {
+    const keys = children.keys.get(r.id) ?? { specialization: [], topic: [], competence_limit: [], interest: [], district: [] };
+    const w = load.get(r.id) ?? NO_WORKLOAD;
+    const served = new Set<string>();
+    for (const d of keys.district) for (const k of districts.areaOf(d)) served.add(k);
+    return {
+      id: r.id,
+      name: `${r.firstName} ${r.lastName}`,
+      status: r.status,
+      hasBasic: (children.qualifications.get(r.id) ?? []).some((q) => q.type === 'basic'),
+      languages: children.languages.get(r.id) ?? [],
+      specializations: keys.specialization,
+      topics: keys.topic,
+      competenceLimits: keys.competence_limit,
+      gender: r.gender,
+      // Origins are stored only while consent is on record; matching uses them for a peer match only.
+      origins: children.consent.has(r.id) ? (children.origins.get(r.id) ?? []) : [],
+      home: districts.pointOf(r.homeDistrict),
+      districts: [...served],
+      availability: children.availability.get(r.id) ?? [],
+      absences: (children.absences.get(r.id) ?? []).map((a) => ({ from: a.from, to: a.to })),
+      maxActiveAgreements: r.maxActiveAgreements,
+      activeAgreements: w.activeAgreements,
+      maxHoursPerMonth: r.maxHoursPerMonth,
+      hoursThisMonth: w.hoursThisMonth,
+      policeCertificateOn: r.policeCertificateOn,
+      goodAgreementsWith: w.goodAgreementsWith,
+    };
+  });
 }

@@ -1,0 +1,187 @@
+import type { Candidates, CandidatesQuery, PlanBody, PlanResult } from '../../../common/api/matching.js';
+import type { NetworkSettings } from '../../../common/api/network.js';
+import { ALREADY_PROPOSED } from '../../../common/matching.js';
+import type { Db } from '../../db/client.js';
+import { DomainError } from '../../http/problems.js';
+import { t } from '../../i18n.js';
+import type { Actor } from '../audit/actor.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { catalogNames } from '../catalog/catalog.service.js';
+import { needsProfessional, requestForMatching, requestIncomplete, requestsForPlan, type RequestForMatching } from '../guide-requests/guide-requests.service.js';
+import { getNetwork } from '../networks/networks.service.js';
+import { openProposalsOf, pendingByVolunteer, placesTaken } from '../proposals/proposals.service.js';
+import { berlinToday } from '../volunteers/profile.js';
+import { matchProfiles } from '../volunteers/volunteers.service.js';
+import { evaluate, isExcluded, prepareRequest, rankCandidates, scoreOf, type MatchingSettings, type MatchVolunteer, type PreparedRequest } from './criteria.js';
+import { wordReason, type Wording } from './explain.js';
+import { MAX_SCORE, planAssignments, type PlanRequest } from './plan.js';
+
+export function matchingSettings(settings: NetworkSettings): MatchingSettings {
+  return { weights: settings.matchingWeights, radiusKm: settings.matchingRadiusKm, policeCertificateValidYears: settings.policeCertificateValidYears };
+}
+
+export const requestNotWaiting = (statusMessage: string) =>
+  new DomainError('GUIDE_REQUEST_NOT_WAITING', 409, 'request-not-waiting', 'requestNotWaiting', { statusMessage });
+
+/** A request may go to matching when it is complete, not for professionals, and waiting for volunteers. */
+export function assertMatchable(r: RequestForMatching): void {
+  if (r.missingFields.length) throw requestIncomplete(r.missingFields);
+  if (r.needsProfessional) throw needsProfessional();
+  if (r.status !== 'ready' && r.status !== 'proposed') throw requestNotWaiting(`guideRequests.status.${r.status}`);
+}
+
+function prefilterOf(p: PreparedRequest) {
+  return { eligibleOnly: true, languages: p.languages.map((l) => ({ code: l.code, minRank: l.minRank })), specializations: p.request.requiredSpecializations };
+}
+
+/** The volunteers eligible for a request, ranked, with every criterion explained. */
+export async function candidatesFor(tx: Db, actor: Actor, requestId: string, query: CandidatesQuery, wording: Omit<Wording, 'names'>): Promise<Candidates> {
+  const request = await requestForMatching(tx, actor.networkId, requestId);
+  assertMatchable(request);
+  const settings = matchingSettings((await getNetwork(tx, actor.networkId)).settings);
+  const today = berlinToday();
+  const prepared = prepareRequest(request.match, today, settings);
+  const explain = query.explain === 'excluded';
+  const [volunteers, open, names] = await Promise.all([
+    matchProfiles(tx, actor.networkId, explain ? { eligibleOnly: false } : prefilterOf(prepared), today),
+    openProposalsOf(tx, actor.networkId, requestId),
+    catalogNames(tx, actor.networkId),
+  ]);
+  const proposedIds = new Set(open.map((p) => p.volunteerId));
+  const ranked = rankCandidates(
+    prepared,
+    volunteers.filter((v) => !proposedIds.has(v.id)),
+    settings,
+    explain,
+  );
+  const w: Wording = { ...wording, names };
+  const byId = new Map(volunteers.map((v) => [v.id, v]));
+  const excluded: Candidates['excluded'] = ranked.excluded.map((e) => ({ volunteerId: e.volunteerId, name: e.name, reasons: e.reasons.map((r) => ({ rule: r.rule, reason: wordReason(r.reason, w) })) }));
+  if (explain) {
+    for (const p of open) {
+      excluded.push({
+        volunteerId: p.volunteerId,
+        name: byId.get(p.volunteerId)?.name ?? p.volunteerName,
+        reasons: [{ rule: ALREADY_PROPOSED, reason: t(w.locale, `matching.rules.alreadyProposed.${p.status}`) }],
+      });
+    }
+  }
+  await recordAudit(tx, actor, { action: 'read', entity: 'guide_request_candidates', entityId: requestId, fields: [`count:${ranked.items.length}`] });
+  return {
+    items: ranked.items.slice(0, query.limit).map((c) => ({
+      volunteerId: c.volunteerId,
+      name: c.name,
+      score: c.score,
+      criteria: c.criteria.map((k) => ({ key: k.key, score: k.score, weight: k.weight, reason: wordReason(k.reason, w) })),
+    })),
+    total: ranked.items.length,
+    excluded,
+    proposed: open.map((p) => ({ volunteerId: p.volunteerId, name: p.volunteerName, proposalId: p.id, status: p.status })),
+    openPlaces: Math.max(0, request.volunteersNeeded - (await placesTaken(tx, actor.networkId, requestId))),
+  };
+}
+
+/** The hard rules for one volunteer and one request: the reasons that exclude them, if any. */
+export async function exclusionsFor(tx: Db, networkId: string, request: RequestForMatching, volunteerId: string, wording: Omit<Wording, 'names'>) {
+  const settings = matchingSettings((await getNetwork(tx, networkId)).settings);
+  const today = berlinToday();
+  const prepared = prepareRequest(request.match, today, settings);
+  const [volunteer] = await matchProfiles(tx, networkId, { eligibleOnly: false, ids: [volunteerId] }, today);
+  if (!volunteer) return null;
+  const result = evaluate(prepared, volunteer, settings, true);
+  if (result.eligible) return { volunteer, score: result.score, reasons: [] };
+  const w: Wording = { ...wording, names: await catalogNames(tx, networkId) };
+  return { volunteer, score: null, reasons: result.exclusions.map((e) => ({ rule: e.rule, reason: wordReason(e.reason, w) })) };
+}
+
+/** The best volunteer not yet proposed for a request (offered when a proposal expires or is declined). */
+export async function nextCandidate(tx: Db, networkId: string, requestId: string): Promise<{ volunteerId: string; name: string; score: number } | null> {
+  const request = await requestForMatching(tx, networkId, requestId);
+  if (request.missingFields.length || request.needsProfessional) return null;
+  const settings = matchingSettings((await getNetwork(tx, networkId)).settings);
+  const today = berlinToday();
+  const prepared = prepareRequest(request.match, today, settings);
+  const [volunteers, open, tried] = await Promise.all([
+    matchProfiles(tx, networkId, prefilterOf(prepared), today),
+    openProposalsOf(tx, networkId, requestId),
+    openProposalsOf(tx, networkId, requestId, true),
+  ]);
+  const skip = new Set([...open, ...tried].map((p) => p.volunteerId));
+  const best = rankCandidates(prepared, volunteers.filter((v) => !skip.has(v.id)), settings).items[0];
+  return best ? { volunteerId: best.volunteerId, name: best.name, score: best.score } : null;
+}
+
+/**
+ * The plan for many requests: every eligible (request, volunteer) pair is scored, then an exact
+ * minimum-cost maximum flow fills as many places as possible with the largest total score,
+ * within every volunteer's free agreements. Volunteers are read once; a language index keeps
+ * the pairs to check near the eligible ones.
+ */
+export async function planFor(tx: Db, actor: Actor, body: PlanBody, locale: 'de' | 'en' | 'ar'): Promise<PlanResult> {
+  const settings = matchingSettings((await getNetwork(tx, actor.networkId)).settings);
+  const today = berlinToday();
+  const requests = await requestsForPlan(tx, actor.networkId, body.requestIds ?? null);
+  const skipped: PlanResult['skipped'] = [];
+  const plannable: { r: RequestForMatching; p: PreparedRequest; places: number; open: Set<string> }[] = [];
+  for (const r of requests) {
+    let reason: string | null = null;
+    if (r.missingFields.length) reason = t(locale, 'matching.plan.skippedIncomplete');
+    else if (r.needsProfessional) reason = t(locale, 'matching.plan.skippedProfessional');
+    else if (r.status !== 'ready' && r.status !== 'proposed') reason = t(locale, 'matching.plan.skippedStatus', { status: t(locale, `guideRequests.status.${r.status}`) });
+    if (reason) {
+      skipped.push({ requestId: r.id, requestTitle: r.title, reason });
+      continue;
+    }
+    const open = await openProposalsOf(tx, actor.networkId, r.id);
+    const places = r.volunteersNeeded - open.length;
+    if (places <= 0) continue;
+    plannable.push({ r, p: prepareRequest(r.match, today, settings), places, open: new Set(open.map((o) => o.volunteerId)) });
+  }
+  const volunteers = await matchProfiles(tx, actor.networkId, { eligibleOnly: true }, today);
+  const byLanguage = new Map<string, MatchVolunteer[]>();
+  for (const v of volunteers) for (const l of v.languages) byLanguage.set(l.code, [...(byLanguage.get(l.code) ?? []), v]);
+
+  const planRequests: PlanRequest[] = [];
+  const eligibleCount = new Map<string, number>();
+  for (const { r, p, places, open } of plannable) {
+    // The rarest required language narrows the volunteers to check.
+    let pool = volunteers;
+    for (const need of p.languages) {
+      const list = byLanguage.get(need.code) ?? [];
+      if (list.length < pool.length) pool = list;
+    }
+    const candidates: PlanRequest['candidates'] = [];
+    for (const v of pool) {
+      if (open.has(v.id) || isExcluded(p, v)) continue;
+      const { score } = scoreOf(p, v, settings);
+      candidates.push({ volunteerId: v.id, score: Math.round((score / 100) * MAX_SCORE) });
+    }
+    eligibleCount.set(r.id, candidates.length);
+    planRequests.push({ id: r.id, places, candidates });
+  }
+  // A pending proposal holds a place in the volunteer's capacity until it is answered.
+  const pending = await pendingByVolunteer(tx, actor.networkId);
+  const capacity = volunteers
+    .map((v) => ({ id: v.id, capacity: Math.max(0, (v.maxActiveAgreements ?? 0) - v.activeAgreements - (pending.get(v.id) ?? 0)) }))
+    .filter((v) => v.capacity > 0);
+  const plan = planAssignments(planRequests, capacity);
+  const titles = new Map(requests.map((r) => [r.id, r.title]));
+  const names = new Map(volunteers.map((v) => [v.id, v.name]));
+  await recordAudit(tx, actor, { action: 'read', entity: 'matching_plan', fields: [`requests:${planRequests.length}`] });
+  const assignments = plan.assignments.map((a) => ({
+    requestId: a.requestId,
+    requestTitle: titles.get(a.requestId) ?? '',
+    volunteerId: a.volunteerId,
+    volunteerName: names.get(a.volunteerId) ?? '',
+    score: Math.round((a.score / MAX_SCORE) * 1000) / 10,
+  }));
+  const unassigned = plan.unassigned.map((u) => ({ requestId: u.requestId, requestTitle: titles.get(u.requestId) ?? '', openPlaces: u.openPlaces, eligible: eligibleCount.get(u.requestId) ?? 0 }));
+  return {
+    assignments,
+    unassigned,
+    totalScore: Math.round(assignments.reduce((s, a) => s + a.score, 0) * 10) / 10,
+    filledPlaces: plan.filledPlaces,
+    openPlaces: unassigned.reduce((s, u) => s + u.openPlaces, 0),
+    skipped,
+  };
+}

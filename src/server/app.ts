@@ -28,6 +28,7 @@ import { guideRequestsRoutes } from './modules/guide-requests/guide-requests.rou
 import { Scheduler } from './jobs/scheduler.js';
 import { remindEndingAgreements } from './modules/agreements/agreements.service.js';
 import { agreementsRoutes } from './modules/agreements/agreements.routes.js';
+import { inboxRoutes } from './modules/inbox/inbox.routes.js';
 import { nextCandidate } from './modules/matching/matching.service.js';
 import { matchingRoutes } from './modules/matching/matching.routes.js';
 import { expireProposals } from './modules/proposals/proposals.service.js';
@@ -173,6 +174,7 @@ export async function buildApp({ config, database, logger = false, mailWorker = 
   matchingRoutes(app);
   proposalsRoutes(app, config);
   agreementsRoutes(app);
+  inboxRoutes(app);
 
   webRoutes(app, config.WEB_DIR);
   return app;

@@ -11,7 +11,10 @@ export const PublicNetwork = z
     slug: z.string(),
     defaultLocale: z.enum(LOCALES),
     topics: z.array(z.object({ key: z.string(), name: z.string() })),
+    /** Districts (with their quarters) for the public request form. */
+    districts: z.array(z.object({ key: z.string(), name: z.string(), parentKey: z.string().nullable() })),
     consentVersion: z.string(),
+    requestConsentVersion: z.string(),
   })
   .meta({ id: 'PublicNetwork' });
 export type PublicNetwork = z.infer<typeof PublicNetwork>;
@@ -41,3 +44,40 @@ export const VolunteerApplicationBody = z
 export type VolunteerApplicationBody = z.infer<typeof VolunteerApplicationBody>;
 
 export const ApplicationReceived = z.object({ received: z.literal(true) });
+
+/** The text version of the public request form's consent; changing the text means a new version. */
+export const REQUEST_CONSENT_VERSION = 'request-2026-11';
+
+/**
+ * "Ask for a guide": the public request form, in plain words. Whoever fills it in (the person
+ * seeking help, a relative, a social worker) is the contact; the coordinators complete the rest.
+ */
+export const PublicGuideRequestBody = z
+  .object({
+    kind: z.enum(['accompaniment', 'parents_evening', 'mentoring', 'language_help', 'office_help']),
+    topic: z.string().trim().min(1).max(63).optional(),
+    /** What help is needed, in the person's own words. */
+    description: z.string().trim().min(1).max(3000),
+    /** Languages the person seeking help speaks. */
+    languages: z.array(LanguageCode).min(1).max(5),
+    districtKey: z.string().trim().min(1).max(63).optional(),
+    place: z.string().trim().max(300).optional(),
+    /** A wished date and time, if there is one (an appointment at an authority, a parents' evening). */
+    startsAt: z.iso.datetime({ offset: true }).optional(),
+    ageGroup: z.enum(['child', 'youth', 'young_adult', 'adult', 'senior']).optional(),
+    genderPreference: z.enum(['female', 'male']).optional(),
+    contact: z
+      .object({
+        name: z.string().trim().min(1).max(200),
+        phone: z.string().trim().max(60).optional(),
+        email: z.email().max(254).transform((e) => e.toLowerCase()).optional(),
+      })
+      .strict()
+      .refine((c) => !!(c.phone || c.email), { message: 'phoneOrEmail', path: ['phone'] }),
+    consent: z.object({ accepted: z.literal(true), textVersion: z.string().min(1).max(40) }).strict(),
+    locale: z.enum(LOCALES).optional(),
+    /** Honeypot: a field people never see. Anything in it marks a bot. */
+    website: z.string().max(500).optional(),
+  })
+  .strict();
+export type PublicGuideRequestBody = z.infer<typeof PublicGuideRequestBody>;

@@ -324,3 +324,20 @@ const localeOf = (language: string | null, fallback: Locale): Locale => (languag
 export function formatDate(isoDate: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === 'ar' ? 'ar' : locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 }
+
+/** Active agreements ending within the network's reminder period, soonest first (the inbox). */
+export async function agreementsEndingSoon(tx: Db, networkId: string, limit: number) {
+  const settings = (await getNetwork(tx, networkId)).settings;
+  const where = and(eq(agreements.networkId, networkId), eq(agreements.status, 'active'), lte(agreements.endsOn, addDays(berlinToday(), settings.agreementReminderDays)));
+  const [rows, [count]] = await Promise.all([
+    tx
+      .select({ id: agreements.id, scope: agreements.scope, endsOn: agreements.endsOn, volunteerName: sql<string>`${volunteers.firstName} || ' ' || ${volunteers.lastName}` })
+      .from(agreements)
+      .innerJoin(volunteers, and(eq(volunteers.networkId, agreements.networkId), eq(volunteers.id, agreements.volunteerId)))
+      .where(where)
+      .orderBy(agreements.endsOn, agreements.id)
+      .limit(limit),
+    tx.select({ n: sql<number>`count(*)::int` }).from(agreements).where(where),
+  ]);
+  return { count: count!.n, items: rows };
+}

@@ -1,12 +1,18 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type {
+import {
   CreateGuideRequestBody,
-  GuideRequest,
-  GuideRequestDetail,
-  GuideRequestListQuery,
-  GuideRequestStatus,
-  UpdateGuideRequestBody,
+  type GuideRequest,
+  type GuideRequestDetail,
+  type GuideRequestListQuery,
+  type GuideRequestStatus,
+  type UpdateGuideRequestBody,
 } from '../../../common/api/guide-requests.js';
+import { REQUEST_CONSENT_VERSION, type PublicGuideRequestBody } from '../../../common/api/public.js';
+import { withTenant } from '../../db/tenancy.js';
+import { assertNotThrottled, recordThrottled } from '../auth/throttle.js';
+import { consents } from '../consents/consents.table.js';
+import { activeUsersWithRole } from '../users/users.service.js';
+import { berlinToday } from '../volunteers/profile.js';
 import type { Locale } from '../../../common/locales.js';
 import type { Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
@@ -19,7 +25,7 @@ import { catalogEntries } from '../catalog/catalog.table.js';
 import { districtMap, unknownCatalogKeys, type DistrictMap } from '../catalog/catalog.service.js';
 import type { MatchRequest } from '../matching/criteria.js';
 import { enqueueMail } from '../mail/mail.service.js';
-import { getNetwork } from '../networks/networks.service.js';
+import { getNetwork, networkIdBySlug } from '../networks/networks.service.js';
 import { organizations } from '../organizations/organizations.table.js';
 import { users } from '../users/users.table.js';
 import { canMove, isEditable, missingFields } from './description.js';
@@ -426,3 +432,64 @@ export async function requestsForPlan(tx: Db, networkId: string, ids: string[] |
 }
 
 export { requestIncomplete, needsProfessional };
+
+/** Requests in the given statuses, most urgent and oldest first, with their full count (the inbox). */
+export async function requestsWaiting(tx: Db, networkId: string, statuses: GuideRequestStatus[], limit: number) {
+  const where = and(eq(guideRequests.networkId, networkId), inArray(guideRequests.status, statuses));
+  const urgencyRank = sql`case ${guideRequests.urgency} when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`;
+  const [rows, [count]] = await Promise.all([
+    tx.select().from(guideRequests).where(where).orderBy(urgencyRank, asc(guideRequests.statusSince), asc(guideRequests.id)).limit(limit),
+    tx.select({ n: sql<number>`count(*)::int` }).from(guideRequests).where(where),
+  ]);
+  return { count: count!.n, rows: rows.map((r) => ({ ...r, missing: missingOf(r) })) };
+}
+
+/**
+ * The public request form: no account, consent required, throttled per address. The request
+ * starts as `new` without a requesting organisation; the coordinators are told and complete it.
+ * A filled honeypot is answered like a success and writes nothing.
+ */
+export async function submitPublicRequest(db: Db, slug: string, body: PublicGuideRequestBody, meta: { ip: string | null; requestId: string; publicUrl: string }): Promise<void> {
+  const networkId = await networkIdBySlug(db, slug);
+  const rules = [
+    { key: `request-ip:${meta.ip ?? 'unknown'}`, limit: 5, windowMinutes: 60 },
+    { key: `request-network:${networkId}`, limit: 300, windowMinutes: 60 },
+  ];
+  await assertNotThrottled(db, rules, 'formRateLimited');
+  await recordThrottled(db, rules);
+  if (body.website) return;
+  if (body.consent.textVersion !== REQUEST_CONSENT_VERSION) throw invalidFields([{ path: 'body.consent.textVersion', key: 'consentOutdated' }]);
+  await withTenant(db, networkId, async (tx) => {
+    const actor: Actor = { networkId, type: 'anonymous', id: null, requestId: meta.requestId, ip: meta.ip };
+    const network = await getNetwork(tx, networkId);
+    const locale = body.locale ?? network.settings.defaultLocale;
+    const scope: RequestScope = { all: true, organizationIds: [], manage: false, origins: false };
+    const created = await createGuideRequest(
+      tx,
+      actor,
+      scope,
+      CreateGuideRequestBody.parse({
+        title: t(locale, 'guideRequests.publicTitle', { kind: t(locale, `guideRequests.kind.${body.kind}`) }),
+        kind: body.kind,
+        topic: body.topic ?? null,
+        description: body.description,
+        // The guide should speak the person's language well; a coordinator adjusts the level.
+        languages: body.languages.map((code) => ({ code, minLevel: 'B1' })),
+        districtKey: body.districtKey ?? null,
+        place: body.place ?? null,
+        startsAt: body.startsAt ?? null,
+        seeker: { ageGroup: body.ageGroup ?? null, languages: body.languages, genderPreference: body.genderPreference ?? null, wantsPeerMatch: false, origins: [] },
+        contact: { name: body.contact.name, phone: body.contact.phone ?? null, email: body.contact.email ?? null },
+      }),
+      { source: 'public', defaultOrganizationId: null },
+    );
+    await tx.insert(consents).values({ networkId, id: newId(), subjectKind: 'seeker', subjectId: created.id, purpose: 'data_processing', textVersion: body.consent.textVersion, givenOn: berlinToday() });
+    for (const coordinator of await activeUsersWithRole(tx, networkId, 'coordinator')) {
+      await enqueueMail(tx, networkId, {
+        to: coordinator.email,
+        subject: t(coordinator.locale, 'mail.publicRequest.subject', { title: created.title }),
+        text: t(coordinator.locale, 'mail.publicRequest.body', { coordinator: coordinator.name, title: created.title, network: network.name, link: `${meta.publicUrl}/requests/${created.id}` }),
+      });
+    }
+  });
+}

@@ -134,7 +134,7 @@ describe('inviting and accepting', () => {
     const body = who.json() as Me;
     expect(body.network).toMatchObject({ id: net.networkId, name: 'Netz Lüneburg' });
     expect(body.memberships).toEqual([{ organizationId: orgB.id, role: 'volunteer' }]);
-    expect(body.permissions).toEqual(['catalog:read', 'network:read', 'organizations:read']);
+    expect(body.permissions).toEqual(['agreements:read', 'catalog:read', 'deployments:log', 'expense-claims:submit', 'network:read', 'organizations:read', 'proposals:answer']);
     // and the password works for a fresh sign-in
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: await login(t.app, email, NEW_PASSWORD) } })).statusCode).toBe(200);
   });

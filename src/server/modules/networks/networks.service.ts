@@ -67,3 +67,10 @@ export async function updateNetwork(tx: Db, actor: Actor, body: UpdateNetworkBod
   await recordAudit(tx, actor, { action: 'update', entity: 'network', entityId: actor.networkId, fields });
   return present(row);
 }
+
+/** A network by its public slug (public forms); unknown slugs answer 404. */
+export async function networkIdBySlug(db: Db, slug: string): Promise<string> {
+  const [row] = await db.select({ id: networks.id }).from(networks).where(eq(networks.slug, slug));
+  if (!row) throw notFound('network');
+  return row.id;
+}

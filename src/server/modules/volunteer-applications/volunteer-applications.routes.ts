@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ApplicationReceived, NetworkSlugParams, PublicNetwork, VolunteerApplicationBody } from '../../../common/api/public.js';
+import { ApplicationReceived, NetworkSlugParams, PublicGuideRequestBody, PublicNetwork, VolunteerApplicationBody } from '../../../common/api/public.js';
+import { submitPublicRequest } from '../guide-requests/guide-requests.service.js';
 import type { Config } from '../../config.js';
 import { problems } from '../../http/responses.js';
 import { applyAsVolunteer, publicNetwork } from './volunteer-applications.service.js';
@@ -26,6 +27,22 @@ export function volunteerApplicationsRoutes(app: FastifyInstance, config: Config
     },
     handler: async (request, reply) => {
       await applyAsVolunteer(app.database.db, request.params.networkSlug, request.body, { ip: request.ip ?? null, requestId: request.id, publicUrl: config.publicUrl });
+      app.mail.kick();
+      return reply.code(202).send({ received: true as const });
+    },
+  });
+
+  r.post('/api/v1/public/:networkSlug/guide-requests', {
+    config: { access: 'public' },
+    schema: {
+      tags,
+      summary: 'Ask for a guide (no account; consent required; throttled per IP address). The coordination office completes the request.',
+      params: NetworkSlugParams,
+      body: PublicGuideRequestBody,
+      response: { 202: ApplicationReceived, ...problems(403, 404, 429) },
+    },
+    handler: async (request, reply) => {
+      await submitPublicRequest(app.database.db, request.params.networkSlug, request.body, { ip: request.ip ?? null, requestId: request.id, publicUrl: config.publicUrl });
       app.mail.kick();
       return reply.code(202).send({ received: true as const });
     },

@@ -1,40 +1,35 @@
-import { eq } from 'drizzle-orm';
-import { APPLICATION_CONSENT_VERSION, type PublicNetwork, type VolunteerApplicationBody } from '../../../common/api/public.js';
+import { APPLICATION_CONSENT_VERSION, REQUEST_CONSENT_VERSION, type PublicNetwork, type VolunteerApplicationBody } from '../../../common/api/public.js';
 import { CreateVolunteerBody } from '../../../common/api/volunteers.js';
 import type { Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import { withTenant } from '../../db/tenancy.js';
-import { invalidFields, notFound } from '../../http/problems.js';
+import { invalidFields } from '../../http/problems.js';
 import { t } from '../../i18n.js';
 import type { Actor } from '../audit/actor.js';
 import { assertNotThrottled, recordThrottled } from '../auth/throttle.js';
 import { listCatalog, unknownCatalogKeys } from '../catalog/catalog.service.js';
 import { consents } from '../consents/consents.table.js';
 import { enqueueMail } from '../mail/mail.service.js';
-import { getNetwork } from '../networks/networks.service.js';
-import { networks } from '../networks/networks.table.js';
+import { getNetwork, networkIdBySlug } from '../networks/networks.service.js';
 import { activeUsersWithRole } from '../users/users.service.js';
 import { berlinToday } from '../volunteers/profile.js';
 import { createVolunteer } from '../volunteers/volunteers.service.js';
 
-async function networkBySlug(db: Db, slug: string) {
-  const [row] = await db.select({ id: networks.id }).from(networks).where(eq(networks.slug, slug));
-  if (!row) throw notFound('network');
-  return row.id;
-}
-
 /** What the public form shows: the network's name and the topics one may choose. */
 export async function publicNetwork(db: Db, slug: string): Promise<PublicNetwork> {
-  const networkId = await networkBySlug(db, slug);
+  const networkId = await networkIdBySlug(db, slug);
   return withTenant(db, networkId, async (tx) => {
     const network = await getNetwork(tx, networkId);
     const topics = await listCatalog(tx, networkId, 'topics', { limit: 200 });
+    const districts = await listCatalog(tx, networkId, 'districts', { limit: 200 });
     return {
       name: network.name,
       slug: network.slug,
       defaultLocale: network.settings.defaultLocale,
       topics: topics.items.map((e) => ({ key: e.key, name: e.name })),
+      districts: districts.items.map((e) => ({ key: e.key, name: e.name, parentKey: e.parentKey })),
       consentVersion: APPLICATION_CONSENT_VERSION,
+      requestConsentVersion: REQUEST_CONSENT_VERSION,
     };
   });
 }
@@ -44,7 +39,7 @@ export async function publicNetwork(db: Db, slug: string): Promise<PublicNetwork
  * the coordinators. A filled honeypot is answered like a success and writes nothing.
  */
 export async function applyAsVolunteer(db: Db, slug: string, body: VolunteerApplicationBody, meta: { ip: string | null; requestId: string; publicUrl: string }): Promise<void> {
-  const networkId = await networkBySlug(db, slug);
+  const networkId = await networkIdBySlug(db, slug);
   const rules = [
     { key: `apply-ip:${meta.ip ?? 'unknown'}`, limit: 5, windowMinutes: 60 },
     { key: `apply-network:${networkId}`, limit: 300, windowMinutes: 60 },

@@ -679,3 +679,35 @@ export async function matchProfiles(tx: Db, networkId: string, filter: MatchPref
     };
   });
 }
+
+/** Volunteers beyond their agreed capacity (agreements or this month's hours), most loaded first, for the coordinator's inbox. */
+export async function overloadedVolunteers(tx: Db, networkId: string, limit: number) {
+  const today = berlinToday();
+  const where = and(eq(volunteers.networkId, networkId), inArray(volunteers.status, ['active', 'paused']), overloadedSql(networkId, volunteers, today));
+  const [rows, [count]] = await Promise.all([
+    tx
+      .select({ id: volunteers.id, firstName: volunteers.firstName, lastName: volunteers.lastName, maxActiveAgreements: volunteers.maxActiveAgreements, maxHoursPerMonth: volunteers.maxHoursPerMonth, lastSupervisionOn: volunteers.lastSupervisionOn })
+      .from(volunteers)
+      .where(where)
+      .orderBy(volunteers.lastName, volunteers.id)
+      .limit(limit),
+    tx.select({ n: sql<number>`count(*)::int` }).from(volunteers).where(where),
+  ]);
+  const settings = (await getNetwork(tx, networkId)).settings;
+  const load = await workloadOf(tx, networkId, rows.map((r) => r.id), today);
+  return {
+    count: count!.n,
+    items: rows.map((r) => {
+      const w = load.get(r.id) ?? NO_WORKLOAD;
+      return {
+        volunteerId: r.id,
+        name: `${r.firstName} ${r.lastName}`,
+        activeAgreements: w.activeAgreements,
+        maxActiveAgreements: r.maxActiveAgreements,
+        hoursThisMonth: w.hoursThisMonth,
+        maxHoursPerMonth: r.maxHoursPerMonth,
+        supervisionDue: supervisionDue(r.lastSupervisionOn, settings, today),
+      };
+    }),
+  };
+}

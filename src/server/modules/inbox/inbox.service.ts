@@ -1,0 +1,37 @@
+import type { Inbox } from '../../../common/api/inbox.js';
+import type { Db } from '../../db/client.js';
+import { agreementsEndingSoon } from '../agreements/agreements.service.js';
+import { claimsAwaitingApproval } from '../expense-claims/awaiting-approval.js';
+import { requestsWaiting } from '../guide-requests/guide-requests.service.js';
+import { answeredWithoutPlacement, pendingProposals } from '../proposals/proposals.service.js';
+import { overloadedVolunteers } from '../volunteers/volunteers.service.js';
+
+const FIRST = 10;
+
+/** The coordinator's day at a glance, read from the modules that own each piece. */
+export async function inboxOf(tx: Db, networkId: string): Promise<Inbox> {
+  const [fresh, ready, waiting, followUp, ending, claims, overloaded] = await Promise.all([
+    requestsWaiting(tx, networkId, ['new'], FIRST),
+    requestsWaiting(tx, networkId, ['ready'], FIRST),
+    pendingProposals(tx, networkId, FIRST),
+    answeredWithoutPlacement(tx, networkId, FIRST),
+    agreementsEndingSoon(tx, networkId, FIRST),
+    claimsAwaitingApproval(tx, networkId, FIRST),
+    overloadedVolunteers(tx, networkId, FIRST),
+  ]);
+  return {
+    newRequests: {
+      count: fresh.count,
+      items: fresh.rows.map((r) => ({ id: r.id, title: r.title, status: r.status, urgency: r.urgency, missingFields: r.missing.length, createdAt: r.createdAt.toISOString() })),
+    },
+    readyRequests: {
+      count: ready.count,
+      items: ready.rows.map((r) => ({ id: r.id, title: r.title, urgency: r.urgency, startsAt: r.startsAt?.toISOString() ?? null, statusSince: r.statusSince.toISOString() })),
+    },
+    proposalsWaiting: waiting,
+    proposalsToFollowUp: followUp,
+    agreementsEndingSoon: ending,
+    claimsToApprove: claims,
+    overloadedVolunteers: overloaded,
+  };
+}

@@ -29,6 +29,8 @@ import { Scheduler } from './jobs/scheduler.js';
 import { remindEndingAgreements } from './modules/agreements/agreements.service.js';
 import { agreementsRoutes } from './modules/agreements/agreements.routes.js';
 import { inboxRoutes } from './modules/inbox/inbox.routes.js';
+import { deploymentsRoutes } from './modules/deployments/deployments.routes.js';
+import { expenseClaimsRoutes } from './modules/expense-claims/expense-claims.routes.js';
 import { nextCandidate } from './modules/matching/matching.service.js';
 import { matchingRoutes } from './modules/matching/matching.routes.js';
 import { expireProposals } from './modules/proposals/proposals.service.js';
@@ -175,6 +177,8 @@ export async function buildApp({ config, database, logger = false, mailWorker = 
   proposalsRoutes(app, config);
   agreementsRoutes(app);
   inboxRoutes(app);
+  deploymentsRoutes(app, config);
+  expenseClaimsRoutes(app, config);
 
   webRoutes(app, config.WEB_DIR);
   return app;

@@ -6,6 +6,7 @@
 import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { GOOD_OUTCOMES } from '../../../common/api/placements.js';
+import { anyId } from '../../db/any-id.js';
 import type { Db } from '../../db/client.js';
 import { deployments } from '../deployments/deployments.table.js';
 import { agreements } from './agreements.table.js';
@@ -38,7 +39,7 @@ export async function workloadOf(tx: Db, networkId: string, ids: string[] | null
     return w;
   };
   const { from, to } = monthOf(today);
-  const agreementFilter = [eq(agreements.networkId, networkId), ...(ids ? [inArray(agreements.volunteerId, ids)] : [])];
+  const agreementFilter = [eq(agreements.networkId, networkId), ...(ids ? [anyId(agreements.volunteerId, ids)] : [])];
   const [active, good, hours] = await Promise.all([
     tx
       .select({ volunteerId: agreements.volunteerId, n: sql<number>`count(*)::int` })
@@ -53,7 +54,7 @@ export async function workloadOf(tx: Db, networkId: string, ids: string[] | null
     tx
       .select({ volunteerId: deployments.volunteerId, minutes: sql<number>`sum(${deployments.minutes})::int` })
       .from(deployments)
-      .where(and(eq(deployments.networkId, networkId), ...(ids ? [inArray(deployments.volunteerId, ids)] : []), gte(deployments.onDate, from), lt(deployments.onDate, to)))
+      .where(and(eq(deployments.networkId, networkId), ...(ids ? [anyId(deployments.volunteerId, ids)] : []), gte(deployments.onDate, from), lt(deployments.onDate, to)))
       .groupBy(deployments.volunteerId),
   ]);
   for (const r of active) entry(r.volunteerId).activeAgreements = r.n;
@@ -65,6 +66,13 @@ export async function workloadOf(tx: Db, networkId: string, ids: string[] | null
 /** SQL: the volunteer's active agreements. */
 export function activeAgreementsSql(networkId: string, volunteerId: AnyPgColumn): SQL {
   return sql`(select count(*) from ${agreements} a where a.network_id = ${networkId} and a.volunteer_id = ${volunteerId} and a.status = 'active')`;
+}
+
+/** SQL: agreements that ended well, as a JSON object {organisationId: count} (null when none). */
+export function goodAgreementsSql(networkId: string, volunteerId: AnyPgColumn): SQL {
+  return sql`(select json_object_agg(g.organization_id, g.n) from (select a.organization_id, count(*)::int as n from ${agreements} a
+    where a.network_id = ${networkId} and a.volunteer_id = ${volunteerId} and a.status = 'closed' and a.organization_id is not null
+      and a.outcome in (${sql.join(GOOD_OUTCOMES.map((o) => sql`${o}`), sql`, `)}) group by a.organization_id) g)`;
 }
 
 /** SQL: minutes the volunteer logged in the Berlin month of `today`. */

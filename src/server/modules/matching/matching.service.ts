@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { catalogNames } from '../catalog/catalog.service.js';
 import { needsProfessional, requestForMatching, requestIncomplete, requestsForPlan, type RequestForMatching } from '../guide-requests/guide-requests.service.js';
 import { getNetwork } from '../networks/networks.service.js';
-import { openProposalsOf, pendingByVolunteer, placesTaken } from '../proposals/proposals.service.js';
+import { openProposalsByRequest, openProposalsOf, pendingByVolunteer, placesTaken } from '../proposals/proposals.service.js';
 import { berlinToday } from '../volunteers/profile.js';
 import { matchProfiles } from '../volunteers/volunteers.service.js';
 import { evaluate, isExcluded, prepareRequest, rankCandidates, scoreOf, type MatchingSettings, type MatchVolunteer, type PreparedRequest } from './criteria.js';
@@ -122,6 +122,7 @@ export async function planFor(tx: Db, actor: Actor, body: PlanBody, locale: 'de'
   const today = berlinToday();
   const requests = await requestsForPlan(tx, actor.networkId, body.requestIds ?? null);
   const skipped: PlanResult['skipped'] = [];
+  const openByRequest = await openProposalsByRequest(tx, actor.networkId);
   const plannable: { r: RequestForMatching; p: PreparedRequest; places: number; open: Set<string> }[] = [];
   for (const r of requests) {
     let reason: string | null = null;
@@ -132,10 +133,10 @@ export async function planFor(tx: Db, actor: Actor, body: PlanBody, locale: 'de'
       skipped.push({ requestId: r.id, requestTitle: r.title, reason });
       continue;
     }
-    const open = await openProposalsOf(tx, actor.networkId, r.id);
+    const open = openByRequest.get(r.id) ?? [];
     const places = r.volunteersNeeded - open.length;
     if (places <= 0) continue;
-    plannable.push({ r, p: prepareRequest(r.match, today, settings), places, open: new Set(open.map((o) => o.volunteerId)) });
+    plannable.push({ r, p: prepareRequest(r.match, today, settings), places, open: new Set(open) });
   }
   const volunteers = await matchProfiles(tx, actor.networkId, { eligibleOnly: true }, today);
   const byLanguage = new Map<string, MatchVolunteer[]>();

@@ -298,3 +298,27 @@ describe('the plan for many requests', () => {
     for (const x of plan.assignments) expect([amira, bilal]).toContain(x.volunteerId);
   });
 });
+
+describe('the bank account for payouts', () => {
+  it('is saved by the volunteer in the portal, refused with wrong check digits, and shown to coordinators', async () => {
+    const me = (await t.app.inject({ method: 'GET', url: '/api/v1/me/volunteer', headers: asBrowser(bilalLogin) })).json();
+    const wrong = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me/volunteer',
+      headers: asBrowser(bilalLogin, 'en'),
+      payload: { bankAccount: { iban: 'DE89 3704 0044 0532 0130 01', accountHolder: 'Bilal Karimi' }, version: me.version },
+    });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().errors[0].path).toBe('body.bankAccount.iban');
+    const ok = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me/volunteer',
+      headers: asBrowser(bilalLogin),
+      payload: { bankAccount: { iban: 'de89 3704 0044 0532 0130 00', accountHolder: 'Bilal Karimi' }, version: me.version },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().bankAccount).toEqual({ iban: 'DE89370400440532013000', bic: null, accountHolder: 'Bilal Karimi' });
+    const asCoordinator = (await t.app.inject({ method: 'GET', url: `/api/v1/volunteers/${bilal}`, headers: asBrowser(coordinator) })).json();
+    expect(asCoordinator.bankAccount.iban).toBe('DE89370400440532013000');
+  });
+});

@@ -425,3 +425,14 @@ export async function pendingProposals(tx: Db, networkId: string, limit: number)
   ]);
   return { count: count!.n, items: rows.map((r) => ({ ...r, expiresAt: r.expiresAt.toISOString() })) };
 }
+
+/** Open (pending or accepted) proposals of every request, by request: the plan reads them at once. */
+export async function openProposalsByRequest(tx: Db, networkId: string): Promise<Map<string, string[]>> {
+  const rows = await tx
+    .select({ requestId: proposals.requestId, volunteerId: proposals.volunteerId })
+    .from(proposals)
+    .where(and(eq(proposals.networkId, networkId), inArray(proposals.status, ['pending', 'accepted'])));
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.requestId, [...(out.get(r.requestId) ?? []), r.volunteerId]);
+  return out;
+}

@@ -10,17 +10,19 @@ import type {
   VolunteerListQuery,
 } from '../../../common/api/volunteers.js';
 import { levelRank, type VolunteerStatus } from '../../../common/volunteers.js';
-import type { Db } from '../../db/client.js';
+import { anyId } from '../../db/any-id.js';
+import { queryRows, type Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import { asDate, decodeCursor, keyset, parseSort, toPage } from '../../http/pagination.js';
 import { DomainError, forbidden, invalidFields, notFound, staleVersion, type FieldError } from '../../http/problems.js';
 import type { Actor } from '../audit/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { catalogNames, districtMap, unknownCatalogKeys } from '../catalog/catalog.service.js';
+import { isValidBic, isValidIban } from '../expense-claims/sepa.js';
 import type { MatchVolunteer } from '../matching/criteria.js';
 import { catalogEntries } from '../catalog/catalog.table.js';
 import { consents } from '../consents/consents.table.js';
-import { hasRoomSql, isOverloaded, NO_WORKLOAD, overloadedSql, workloadOf, type Workload } from '../agreements/workload.service.js';
+import { activeAgreementsSql, goodAgreementsSql, hasRoomSql, isOverloaded, minutesThisMonthSql, NO_WORKLOAD, overloadedSql, workloadOf, type Workload } from '../agreements/workload.service.js';
 import { getNetwork } from '../networks/networks.service.js';
 import { users } from '../users/users.table.js';
 import { berlinToday, fromMinute, isAbsent, mergeSlots, policeCertificateValid, supervisionCutoff, supervisionDue, toMinute } from './profile.js';
@@ -92,7 +94,7 @@ const group = <T, V>(rows: T[], id: (r: T) => string, value: (r: T) => V) => {
 
 async function loadChildren(tx: Db, networkId: string, ids: string[], visibility: Visibility): Promise<Children> {
   const scope = <C extends typeof volunteerLanguages | typeof volunteerOrigins | typeof volunteerKeys | typeof volunteerAvailability | typeof volunteerAbsences | typeof volunteerQualifications>(t: C) =>
-    and(eq(t.networkId, networkId), inArray(t.volunteerId, ids));
+    and(eq(t.networkId, networkId), anyId(t.volunteerId, ids));
   if (!ids.length) {
     return { languages: new Map(), origins: new Map(), consent: new Map(), keys: new Map(), availability: new Map(), absences: new Map(), qualifications: new Map() };
   }
@@ -116,7 +118,7 @@ async function loadChildren(tx: Db, networkId: string, ids: string[], visibility
     const active = await tx
       .select()
       .from(consents)
-      .where(and(eq(consents.networkId, networkId), eq(consents.subjectKind, 'volunteer'), inArray(consents.subjectId, ids), eq(consents.purpose, 'origin_data'), isNull(consents.withdrawnAt)));
+      .where(and(eq(consents.networkId, networkId), eq(consents.subjectKind, 'volunteer'), anyId(consents.subjectId, ids), eq(consents.purpose, 'origin_data'), isNull(consents.withdrawnAt)));
     for (const c of active) consent.set(c.subjectId, { givenOn: c.givenOn, textVersion: c.textVersion });
   }
   return {
@@ -345,6 +347,9 @@ async function validateReferences(tx: Db, networkId: string, body: Writable): Pr
   for (const [i, q] of (body.qualifications ?? []).entries()) {
     if (q.specializationKey) errors.push(...(await unknownCatalogKeys(tx, networkId, 'specializations', [q.specializationKey], `body.qualifications.${i}.specializationKey`)).map((e) => ({ ...e, path: `body.qualifications.${i}.specializationKey` })));
   }
+  // The form checks the shape; the check digits and the SEPA country are checked here, where payouts are made from.
+  if (body.bankAccount && !isValidIban(body.bankAccount.iban)) errors.push({ path: 'body.bankAccount.iban', key: 'iban' });
+  if (body.bankAccount?.bic && !isValidBic(body.bankAccount.bic)) errors.push({ path: 'body.bankAccount.bic', key: 'bic' });
   const languages = body.languages ?? [];
   languages.forEach((l, i) => {
     if (languages.findIndex((o) => o.code === l.code) !== i) errors.push({ path: `body.languages.${i}.code`, key: 'duplicate' });
@@ -613,69 +618,88 @@ export interface MatchPrefilter {
 }
 
 /**
- * Competence profiles in the shape matching reads, with their current load. With `eligibleOnly`
- * the database leaves out whom the hard rules would exclude anyway (status, basic course,
- * languages, specialisations), so that ranking reads hundreds of profiles, not the whole pool.
+ * Competence profiles in the shape matching reads, with their current load, in one query: each
+ * profile list and the load come as correlated aggregates (index probes on the lists' keys), so
+ * ranking costs one round trip however many volunteers pass. With `eligibleOnly` the database
+ * leaves out whom the hard rules would exclude anyway (status, basic course, languages,
+ * specialisations), so that ranking reads hundreds of profiles, not the whole pool.
  */
 export async function matchProfiles(tx: Db, networkId: string, filter: MatchPrefilter, today: string): Promise<MatchVolunteer[]> {
-  const where: SQL[] = [eq(volunteers.networkId, networkId)];
-  if (filter.ids) where.push(filter.ids.length ? inArray(volunteers.id, filter.ids) : sql`false`);
+  const v = volunteers;
+  const where: SQL[] = [eq(v.networkId, networkId)];
+  const basic = sql`exists (select 1 from ${volunteerQualifications} q where q.network_id = ${networkId} and q.volunteer_id = ${v.id} and q.type = 'basic')`;
+  if (filter.ids) where.push(filter.ids.length ? anyId(v.id, filter.ids) : sql`false`);
   if (filter.eligibleOnly) {
-    where.push(eq(volunteers.status, 'active'));
-    where.push(sql`exists (select 1 from ${volunteerQualifications} q where q.network_id = ${networkId} and q.volunteer_id = ${volunteers.id} and q.type = 'basic')`);
+    where.push(eq(v.status, 'active'), basic);
     for (const l of filter.languages ?? []) {
-      where.push(sql`exists (select 1 from ${volunteerLanguages} l where l.network_id = ${networkId} and l.volunteer_id = ${volunteers.id} and l.code = ${l.code} and l.level_rank >= ${l.minRank})`);
+      where.push(sql`exists (select 1 from ${volunteerLanguages} l where l.network_id = ${networkId} and l.volunteer_id = ${v.id} and l.code = ${l.code} and l.level_rank >= ${l.minRank})`);
     }
     for (const key of filter.specializations ?? []) where.push(hasKey(networkId, 'specialization', key));
   }
-  const rows = await tx
-    .select({
-      id: volunteers.id,
-      firstName: volunteers.firstName,
-      lastName: volunteers.lastName,
-      status: volunteers.status,
-      gender: volunteers.gender,
-      homeDistrict: volunteers.homeDistrict,
-      maxActiveAgreements: volunteers.maxActiveAgreements,
-      maxHoursPerMonth: volunteers.maxHoursPerMonth,
-      policeCertificateOn: volunteers.policeCertificateOn,
-    })
-    .from(volunteers)
-    .where(and(...where));
+  const rows = await queryRows<{
+    id: string;
+    first_name: string;
+    last_name: string;
+    status: VolunteerStatus;
+    gender: string | null;
+    home_district: string | null;
+    max_active_agreements: number;
+    max_hours_per_month: number;
+    police_certificate_on: string | null;
+    has_basic: boolean;
+    languages: [string, Volunteer['languages'][number]['level']][] | null;
+    keys: [VolunteerKeyRelation, string][] | null;
+    slots: [number, number, number][] | null;
+    absences: [string, string][] | null;
+    origins: string[] | null;
+    active: number;
+    minutes: number;
+    good: Record<string, number> | null;
+  }>(
+    tx,
+    sql`select ${v.id} as id, ${v.firstName} as first_name, ${v.lastName} as last_name, ${v.status} as status, ${v.gender} as gender,
+          ${v.homeDistrict} as home_district, ${v.maxActiveAgreements} as max_active_agreements, ${v.maxHoursPerMonth} as max_hours_per_month,
+          ${v.policeCertificateOn}::text as police_certificate_on, ${basic} as has_basic,
+          (select json_agg(json_build_array(l.code, l.level)) from ${volunteerLanguages} l where l.network_id = ${networkId} and l.volunteer_id = ${v.id}) as languages,
+          (select json_agg(json_build_array(k.relation, k.key)) from ${volunteerKeys} k where k.network_id = ${networkId} and k.volunteer_id = ${v.id}) as keys,
+          (select json_agg(json_build_array(a.weekday, a.from_minute, a.to_minute)) from ${volunteerAvailability} a where a.network_id = ${networkId} and a.volunteer_id = ${v.id}) as slots,
+          (select json_agg(json_build_array(b.from_date, b.to_date)) from ${volunteerAbsences} b where b.network_id = ${networkId} and b.volunteer_id = ${v.id} and b.to_date >= ${today}) as absences,
+          -- Origins only while the consent for them is on record (they are erased on withdrawal; this is the second wall).
+          (select array_agg(o.country) from ${volunteerOrigins} o where o.network_id = ${networkId} and o.volunteer_id = ${v.id}
+             and exists (select 1 from ${consents} c where c.network_id = ${networkId} and c.subject_kind = 'volunteer' and c.subject_id = ${v.id} and c.purpose = 'origin_data' and c.withdrawn_at is null)) as origins,
+          ${activeAgreementsSql(networkId, v.id)}::int as active,
+          ${minutesThisMonthSql(networkId, v.id, today)}::int as minutes,
+          ${goodAgreementsSql(networkId, v.id)} as good
+        from ${v} where ${and(...where)}`,
+  );
   if (!rows.length) return [];
-  const ids = rows.map((r) => r.id);
-  const [children, districts, load] = await Promise.all([
-    loadChildren(tx, networkId, ids, { origins: true, notes: false, bank: false }),
-    districtMap(tx, networkId),
-    workloadOf(tx, networkId, ids, today),
-  ]);
+  const districts = await districtMap(tx, networkId);
   return rows.map((r) => {
-    const keys = children.keys.get(r.id) ?? { specialization: [], topic: [], competence_limit: [], interest: [], district: [] };
-    const w = load.get(r.id) ?? NO_WORKLOAD;
+    const keys: Record<VolunteerKeyRelation, string[]> = { specialization: [], topic: [], competence_limit: [], interest: [], district: [] };
+    for (const [relation, key] of r.keys ?? []) keys[relation].push(key);
     const served = new Set<string>();
     for (const d of keys.district) for (const k of districts.areaOf(d)) served.add(k);
     return {
       id: r.id,
-      name: `${r.firstName} ${r.lastName}`,
+      name: `${r.first_name} ${r.last_name}`,
       status: r.status,
-      hasBasic: (children.qualifications.get(r.id) ?? []).some((q) => q.type === 'basic'),
-      languages: children.languages.get(r.id) ?? [],
+      hasBasic: r.has_basic,
+      languages: (r.languages ?? []).map(([code, level]) => ({ code, level })),
       specializations: keys.specialization,
       topics: keys.topic,
       competenceLimits: keys.competence_limit,
       gender: r.gender,
-      // Origins are stored only while consent is on record; matching uses them for a peer match only.
-      origins: children.consent.has(r.id) ? (children.origins.get(r.id) ?? []) : [],
-      home: districts.pointOf(r.homeDistrict),
+      origins: r.origins ?? [],
+      home: districts.pointOf(r.home_district),
       districts: [...served],
-      availability: children.availability.get(r.id) ?? [],
-      absences: (children.absences.get(r.id) ?? []).map((a) => ({ from: a.from, to: a.to })),
-      maxActiveAgreements: r.maxActiveAgreements,
-      activeAgreements: w.activeAgreements,
-      maxHoursPerMonth: r.maxHoursPerMonth,
-      hoursThisMonth: w.hoursThisMonth,
-      policeCertificateOn: r.policeCertificateOn,
-      goodAgreementsWith: w.goodAgreementsWith,
+      availability: (r.slots ?? []).map(([weekday, from, to]) => ({ weekday, from: fromMinute(from), to: fromMinute(to) })),
+      absences: (r.absences ?? []).map(([from, to]) => ({ from, to })),
+      maxActiveAgreements: r.max_active_agreements,
+      activeAgreements: r.active,
+      maxHoursPerMonth: r.max_hours_per_month,
+      hoursThisMonth: Math.round((r.minutes / 60) * 100) / 100,
+      policeCertificateOn: r.police_certificate_on,
+      goodAgreementsWith: r.good ?? {},
     };
   });
 }

@@ -81,7 +81,7 @@ describe(`the lotse command line (${process.env.TEST_DATABASE_URL ? 'PostgreSQL'
     expect(lotse('seed-demo').stdout).toContain('exists already');
 
     expect(lotse('nonsense').status).toBe(2);
-  }, 180_000);
+  }, 300_000);
 
   it('serves, answers health checks, and shuts down cleanly on SIGTERM', async () => {
     const port = await freePort();

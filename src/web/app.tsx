@@ -18,6 +18,8 @@ import { ME_KEY, useMe } from './api/hooks.js';
 import { onSessionProblem, queryClient } from './api/query-client.js';
 import { PublicLayout, RedirectIfSignedIn, RequireAuth, RequirePermission } from './components/layouts.js';
 import { courseRoutes } from './features/courses/routes.js';
+import { guideRequestRoutes } from './features/guide-requests/routes.js';
+import { placementRoutes } from './features/placements/routes.js';
 import { portalRoutes } from './features/portal/routes.js';
 import { publicVolunteerRoutes } from './features/public/routes.js';
 import { volunteerImportRoutes } from './features/volunteer-imports/routes.js';
@@ -157,7 +159,9 @@ const router = createBrowserRouter([
           ...volunteerRoutes,
           ...volunteerImportRoutes,
           ...courseRoutes,
+          ...guideRequestRoutes,
           ...portalRoutes,
+          ...placementRoutes,
           {
             path: '/admin/organizations',
             element: <RequirePermission permission="organizations:manage" />,

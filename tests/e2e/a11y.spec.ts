@@ -65,6 +65,8 @@ for (const locale of ['de', 'ar'] as const) {
     });
 
     test('signed-in pages, a modal and the phone menu have no axe violations', async ({ page }) => {
+      // Every signed-in page with axe, in turn: about 40 s on an idle machine, more on a busy one.
+      test.slow();
       await signIn(page, ADMIN);
       await setSavedLocale(page, locale);
       try {

@@ -152,6 +152,8 @@ test.describe('courses', () => {
 
   for (const locale of ['de', 'ar'] as const) {
     test(`the course screens have no axe violations (${locale})`, async ({ page }) => {
+      // Every course screen with axe: close to the minute of the default timeout.
+      test.slow();
       await signIn(page, COORDINATOR);
       const courses = (await (await page.request.get('/api/v1/courses?limit=200')).json()) as {
         items: { id: string; kind: string; specializationKey: string | null }[];

@@ -368,6 +368,43 @@ test.describe('volunteer pool', () => {
     await other.close();
   });
 
+  test('the load filter lives in the URL, and every row shows the load against the agreed maximum', async ({ page }) => {
+    await signIn(page, COORDINATOR);
+    await openPool(page, '?overloaded=false');
+    await expect(page.getByLabel('Belastung')).toHaveValue('false');
+    await expect(poolRows(page).first()).toBeVisible();
+    for (const row of (await poolRows(page).all()).slice(0, 5)) await expect(row).toContainText(/\d+ \/ \d+ Vereinbarung(en)? · [\d,]+ \/ \d+ Std\./);
+    await page.getByRole('button', { name: 'Filter zurücksetzen' }).first().click();
+    await expect(page).not.toHaveURL(/overloaded/);
+  });
+
+  test('a coordinator records the bank account; the IBAN is checked and shown in groups of four', async ({ page }) => {
+    await signIn(page, COORDINATOR);
+    const id = await idOf(page, 'Bekele');
+    await page.goto(`/volunteers/${id}`);
+    await settled(page);
+    const wellbeing = page.getByRole('region', { name: 'Belastung und Wohlbefinden' });
+    await expect(wellbeing).toContainText('Laufende Vereinbarungen');
+    await expect(page.getByRole('region', { name: 'Bankverbindung' })).toContainText('Keine Bankverbindung hinterlegt');
+
+    await page.getByRole('link', { name: 'Profil bearbeiten' }).click();
+    await page.getByLabel('Kontoinhaber*in').fill('Tigist Bekele');
+    await page.getByLabel('IBAN').fill('DE00 12');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await expect(page.getByLabel('IBAN')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel('IBAN')).toBeFocused();
+    // Well-formed, but the check digits are wrong: only the server knows.
+    await page.getByLabel('IBAN').fill('DE89 3704 0044 0532 0130 01');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await expect(page.getByLabel('IBAN')).toHaveAttribute('aria-invalid', 'true');
+    await page.getByLabel('IBAN').fill('de89370400440532013000');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await expect(page).toHaveURL(new RegExp(`/volunteers/${id}$`));
+    const bank = page.getByRole('region', { name: 'Bankverbindung' });
+    await expect(bank).toContainText('DE89 3704 0044 0532 0130 00');
+    await expect(bank).toContainText('Tigist Bekele');
+  });
+
   for (const locale of ['de', 'ar'] as const) {
     test.describe(`accessibility (${locale})`, () => {
       let id = '';

@@ -13,6 +13,7 @@ import { ensureCatalogEntries } from '../modules/catalog/catalog.service.js';
 import type { Actor } from '../modules/audit/actor.js';
 import { createVolunteer, linkVolunteerAccount } from '../modules/volunteers/volunteers.service.js';
 import { seedCourses } from './courses.js';
+import { seedPlacements } from './placements.js';
 import { HANNOVER_DISTRICTS, HANNOVER_SPECIALIZATIONS, HANNOVER_TOPICS, HANNOVER_VOLUNTEERS } from './hannover.js';
 
 export const DEMO_SLUG = 'hannover-demo';
@@ -64,6 +65,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; networkId: s
     }
     const volunteerIds = await seedPool(tx, actor, userIds['lotsin@demo.lotse.dev']!);
     await seedCourses(tx, actor, volunteerIds, officeId);
+    await seedPlacements(tx, actor, ids, volunteerIds);
   });
   return { created: true, networkId };
 }

@@ -92,7 +92,10 @@ function useNavItems(me: Me) {
     ...(isVolunteer ? [{ to: '/portal', label: t('nav.portal') }] : []),
     ...[
       { to: '/volunteers', label: t('nav.volunteers'), permission: 'volunteers:read' },
+      { to: '/requests', label: t('nav.requests'), permission: 'guide-requests:submit' },
       { to: '/courses', label: t('nav.courses'), permission: 'courses:read' },
+      { to: '/agreements', label: t('nav.agreements'), permission: 'agreements:manage' },
+      { to: '/expense-claims', label: t('nav.expenseClaims'), permission: 'expense-claims:manage' },
     ].filter((i) => me.permissions.includes(i.permission)),
     { to: '/profile', label: t('nav.profile') },
   ];

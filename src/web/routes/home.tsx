@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAllOrganizations, useSignedInMe } from '../api/hooks.js';
 import { Page } from '../components/page.js';
+import { InboxPanel } from '../features/inbox/inbox.js';
 import { isolate } from '../i18n/format.js';
 
 const ADMIN_LINKS = [
@@ -25,6 +26,7 @@ export default function HomePage() {
   return (
     <Page title={t('home.title', { name: isolate(me.user.name) })}>
       <Text size="lg">{t('home.intro', { network: isolate(me.network.name) })}</Text>
+      {me.permissions.includes('guide-requests:manage') && <InboxPanel />}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="home-memberships">
           <Title order={2} size="h3" id="home-memberships" mb="sm">

@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { catalogNames } from '../catalog/catalog.service.js';
 import { needsProfessional, requestForMatching, requestIncomplete, requestsForPlan, type RequestForMatching } from '../guide-requests/guide-requests.service.js';
 import { getNetwork } from '../networks/networks.service.js';
-import { openProposalsByRequest, openProposalsOf, pendingByVolunteer, placesTaken } from '../proposals/proposals.service.js';
+import { openProposalsByRequest, openProposalsOf, pendingByVolunteer } from '../proposals/proposals.service.js';
 import { berlinToday } from '../volunteers/profile.js';
 import { matchProfiles } from '../volunteers/volunteers.service.js';
 import { evaluate, isExcluded, prepareRequest, rankCandidates, scoreOf, type MatchingSettings, type MatchVolunteer, type PreparedRequest } from './criteria.js';
@@ -77,7 +77,8 @@ export async function candidatesFor(tx: Db, actor: Actor, requestId: string, que
     total: ranked.items.length,
     excluded,
     proposed: open.map((p) => ({ volunteerId: p.volunteerId, name: p.volunteerName, proposalId: p.id, status: p.status })),
-    openPlaces: Math.max(0, request.volunteersNeeded - (await placesTaken(tx, actor.networkId, requestId))),
+    // A pending proposal holds its place until it is answered, as creating a proposal counts it.
+    openPlaces: Math.max(0, request.volunteersNeeded - open.length),
   };
 }
 

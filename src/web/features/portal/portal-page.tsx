@@ -13,6 +13,7 @@ import { IconDownload, IconLock } from '../../components/icons.js';
 import { formatCalendarDate } from './languages.js';
 import { AbsencesForm, AvailabilityForm, ContactForm, InterestsForm, LanguagesForm } from './profile-forms.js';
 import { Section } from './section.js';
+import { PlacementSections } from '../placements/portal-sections.js';
 import './portal.css';
 
 const STATUS_COLORS: Record<VolunteerStatus, string> = {
@@ -236,6 +237,7 @@ export default function PortalPage() {
     <Page title={t('portal.title')}>
       <Stack gap="lg" maw={820} w="100%">
         <Text size="lg">{t('portal.intro', { name: isolate(volunteer.firstName) })}</Text>
+        <PlacementSections volunteer={volunteer} />
         <StatusSection volunteer={volunteer} />
         <CoursesSection />
         <ContactForm volunteer={volunteer} />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Volunteer } from '../../../common/api/volunteers.js';
 import type { VolunteerStatus } from '../../../common/volunteers.js';
 import { StatusBadge } from '../../components/status-badge.js';
+import { formatNumber } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
 import { languageWithLevel, STATUS_COLORS } from './vocabulary.js';
 
@@ -13,7 +14,7 @@ export function VolunteerStatusBadge({ status }: { status: VolunteerStatus }) {
 }
 
 /** A short marker next to a record (supervision due, capacity free); the words carry the meaning, the colour repeats it. */
-export function Flag({ children, color = 'orange' }: { children: string; color?: 'orange' | 'green' | 'gray' }) {
+export function Flag({ children, color = 'orange' }: { children: string; color?: 'orange' | 'green' | 'gray' | 'red' }) {
   return (
     <span className="volunteer-flag" data-color={color}>
       {children}
@@ -62,4 +63,47 @@ export function Facts({ items }: { items: { label: string; value: ReactNode; key
       ))}
     </dl>
   );
+}
+
+/** A volunteer's load against the agreed capacity, as the pool, the profile and the inbox show it. */
+export interface Load {
+  activeAgreements: number;
+  maxActiveAgreements: number;
+  hoursThisMonth: number;
+  maxHoursPerMonth: number;
+}
+
+export function loadOf(v: Pick<Volunteer, 'wellbeing' | 'maxActiveAgreements' | 'maxHoursPerMonth'>): Load {
+  return {
+    activeAgreements: v.wellbeing.activeAgreements,
+    maxActiveAgreements: v.maxActiveAgreements,
+    hoursThisMonth: v.wellbeing.hoursThisMonth,
+    maxHoursPerMonth: v.maxHoursPerMonth,
+  };
+}
+
+/** "1 / 2 Vereinbarungen · 4,5 / 12 Std.": the part beyond the maximum stands out (the flag says it in words). */
+export function LoadText({ load }: { load: Load }) {
+  const { t } = useTranslation();
+  const { locale } = useUiLocale();
+  const overAgreements = load.activeAgreements > load.maxActiveAgreements;
+  const overHours = load.hoursThisMonth > load.maxHoursPerMonth;
+  return (
+    <span className="load-text">
+      <span className="load-part" data-over={overAgreements || undefined}>
+        {t('volunteers.load.agreements', { active: formatNumber(load.activeAgreements, locale), max: Math.max(load.activeAgreements, load.maxActiveAgreements), maxText: formatNumber(load.maxActiveAgreements, locale) })}
+      </span>
+      <span className="load-sep" aria-hidden="true">
+        {' · '}
+      </span>
+      <span className="load-part" data-over={overHours || undefined}>
+        {t('volunteers.load.hours', { hours: formatNumber(load.hoursThisMonth, locale), max: formatNumber(load.maxHoursPerMonth, locale) })}
+      </span>
+    </span>
+  );
+}
+
+/** An IBAN as it is printed on cards and letters: groups of four, read left to right in every language. */
+export function formatIban(iban: string): string {
+  return iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
 }

@@ -16,6 +16,7 @@ export const FILTER_KEYS = [
   'to',
   'hasCapacity',
   'supervisionDue',
+  'overloaded',
   'sort',
 ] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];

@@ -16,7 +16,7 @@ import { ProblemAlert } from '../../components/problem-alert.js';
 import { formatNumber, isolate } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
 import { rememberListSearch, useCatalogues, useDeleteSavedFilter, useDownload, useSavedFilters, useSaveFilter, useVolunteerList } from './api.js';
-import { Flag, LanguagesText, VolunteerStatusBadge } from './components.js';
+import { Flag, LanguagesText, loadOf, LoadText, VolunteerStatusBadge } from './components.js';
 import { activeFilterCount, cleanFilters, DEFAULT_SORT, SORTS, useUrlFilters, type FilterKey, type Filters } from './filters.js';
 import { collator, districtGroups, districtLabel, languageOptions, levelLabel, nameOf, weekdayLabel, type Catalogues } from './vocabulary.js';
 
@@ -103,6 +103,11 @@ function FilterPanel({ catalogues, filters, setFilter }: { catalogues: Catalogue
         label={t('volunteers.filters.supervision')}
         data={[all, { value: 'true', label: t('volunteers.filters.supervisionDue') }, { value: 'false', label: t('volunteers.filters.supervisionDone') }]}
         {...select('supervisionDue')}
+      />
+      <NativeSelect
+        label={t('volunteers.filters.load')}
+        data={[all, { value: 'true', label: t('volunteers.filters.overloaded') }, { value: 'false', label: t('volunteers.filters.notOverloaded') }]}
+        {...select('overloaded')}
       />
       <NativeSelect
         label={t('volunteers.filters.sort')}
@@ -267,8 +272,12 @@ function Capacity({ v }: { v: Volunteer }) {
   const { t } = useTranslation();
   return (
     <Stack gap={2} align="flex-start">
-      {v.freeCapacity ? <Flag color="green">{t('volunteers.capacity.free')}</Flag> : v.status === 'active' ? <Flag color="gray">{t('volunteers.capacity.notFree')}</Flag> : null}
-      <Text size="sm">{t('volunteers.capacity.limits', { agreements: v.maxActiveAgreements, hours: v.maxHoursPerMonth })}</Text>
+      {v.wellbeing.overloaded ? null : v.freeCapacity ? (
+        <Flag color="green">{t('volunteers.capacity.free')}</Flag>
+      ) : v.status === 'active' ? (
+        <Flag color="gray">{t('volunteers.capacity.notFree')}</Flag>
+      ) : null}
+      <LoadText load={loadOf(v)} />
     </Stack>
   );
 }
@@ -312,6 +321,7 @@ function PoolTable({ items, catalogues, sort, onSort, tableRef }: { items: Volun
                 <Table.Td data-label={columns[0]}>
                   <Stack gap={4} align="flex-start">
                     <VolunteerStatusBadge status={v.status} />
+                    {v.wellbeing.overloaded && <Flag color="red">{t('volunteers.flags.overloaded')}</Flag>}
                     {v.status === 'active' && !v.deployable && <Flag>{t('volunteers.flags.notDeployable')}</Flag>}
                     {(v.status === 'active' || v.status === 'paused') && v.wellbeing.supervisionDue && <Flag>{t('volunteers.flags.supervisionDue')}</Flag>}
                   </Stack>

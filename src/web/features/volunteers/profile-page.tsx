@@ -1,4 +1,4 @@
-import { Alert, Anchor, Box, Button, Center, Group, Loader, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Center, Group, Loader, Progress, Stack, Table, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -7,10 +7,10 @@ import { useCan } from '../../api/hooks.js';
 import { IconAlert, IconCheck, IconInfo } from '../../components/icons.js';
 import { Page } from '../../components/page.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
-import { formatDate, formatDateTime, isolate } from '../../i18n/format.js';
+import { formatDate, formatDateTime, formatNumber, isolate } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
 import { lastListSearch, useCatalogues, useInvitePortal, useNetwork, useVolunteer } from './api.js';
-import { Facts, Flag, LanguagesText, Section, VolunteerStatusBadge } from './components.js';
+import { Facts, Flag, formatIban, LanguagesText, Section, VolunteerStatusBadge } from './components.js';
 import { DocumentsTab } from './documents.js';
 import { berlinToday, countryLabel, districtLabel, formatIsoDate, languageLabel, nameOf, weekdayLabel, type Catalogues } from './vocabulary.js';
 
@@ -48,6 +48,103 @@ function PortalAccess({ v }: { v: VolunteerDetail }) {
   );
 }
 
+/** A bar for a load against its maximum; full width is the maximum, beyond it the bar turns red. */
+function Meter({ value, max }: { value: number; max: number }) {
+  const share = max > 0 ? Math.min(100, (value / max) * 100) : value > 0 ? 100 : 0;
+  const over = value > max;
+  return (
+    <Progress.Root className="load-meter" size="md" aria-hidden="true">
+      <Progress.Section value={share} color={over ? 'red.8' : share >= 100 ? 'orange.7' : 'blue.7'} />
+    </Progress.Root>
+  );
+}
+
+/**
+ * Load and wellbeing first: who carries more than agreed must be seen at a glance (helpers risk
+ * secondary traumatisation; coordinators relieve them and offer supervision).
+ */
+function WellbeingSection({ v }: { v: VolunteerDetail }) {
+  const { t } = useTranslation();
+  const { locale } = useUiLocale();
+  const w = v.wellbeing;
+  const overAgreements = w.activeAgreements > v.maxActiveAgreements;
+  const overHours = w.hoursThisMonth > v.maxHoursPerMonth;
+  const agreements = t('volunteers.wellbeing.agreementsOf', { active: formatNumber(w.activeAgreements, locale), max: formatNumber(v.maxActiveAgreements, locale) });
+  const hours = t('volunteers.wellbeing.hoursOf', { hours: formatNumber(w.hoursThisMonth, locale), max: formatNumber(v.maxHoursPerMonth, locale) });
+  return (
+    <Section id="profile-wellbeing" title={t('volunteers.sections.wellbeing')}>
+      <Stack gap="md">
+        {w.overloaded && (
+          <Alert role="note" color="red" variant="light" icon={<IconAlert />} title={t('volunteers.wellbeing.overloadedTitle')}>
+            <Text size="sm">
+              {overAgreements && overHours
+                ? t('volunteers.wellbeing.overloadedBoth')
+                : overAgreements
+                  ? t('volunteers.wellbeing.overloadedAgreements')
+                  : t('volunteers.wellbeing.overloadedHours')}{' '}
+              {t('volunteers.wellbeing.overloadedAdvice')}
+            </Text>
+          </Alert>
+        )}
+        <Facts
+          items={[
+            {
+              key: 'agreements',
+              label: t('volunteers.wellbeing.activeAgreements'),
+              value: (
+                <>
+                  <span className="load-text">
+                    <span data-over={overAgreements || undefined}>{agreements}</span>
+                  </span>
+                  <Meter value={w.activeAgreements} max={v.maxActiveAgreements} />
+                </>
+              ),
+            },
+            {
+              key: 'hours',
+              label: t('volunteers.wellbeing.hoursThisMonth'),
+              value: (
+                <>
+                  <span className="load-text">
+                    <span data-over={overHours || undefined}>{hours}</span>
+                  </span>
+                  <Meter value={w.hoursThisMonth} max={v.maxHoursPerMonth} />
+                </>
+              ),
+            },
+            {
+              key: 'capacity',
+              label: t('volunteers.capacity.label'),
+              value: w.overloaded ? (
+                <Flag color="red">{t('volunteers.flags.overloaded')}</Flag>
+              ) : v.freeCapacity ? (
+                <Flag color="green">{t('volunteers.capacity.free')}</Flag>
+              ) : (
+                <Flag color="gray">{t('volunteers.capacity.notFree')}</Flag>
+              ),
+            },
+            {
+              key: 'supervision',
+              label: t('volunteers.sections.supervision'),
+              value: (
+                <Group gap="xs" wrap="wrap">
+                  <span>
+                    {w.lastSupervisionOn ? t('volunteers.supervision.last', { date: formatIsoDate(w.lastSupervisionOn, locale) }) : t('volunteers.supervision.never')}
+                  </span>
+                  {w.supervisionDue && <Flag>{t('volunteers.flags.supervisionDue')}</Flag>}
+                </Group>
+              ),
+            },
+          ]}
+        />
+        <Text size="sm" className="secondary-text">
+          {t('volunteers.capacity.explain')}
+        </Text>
+      </Stack>
+    </Section>
+  );
+}
+
 function ProfileTab({ v, catalogues }: { v: VolunteerDetail; catalogues: Catalogues }) {
   const { t } = useTranslation();
   const { locale } = useUiLocale();
@@ -58,6 +155,7 @@ function ProfileTab({ v, catalogues }: { v: VolunteerDetail; catalogues: Catalog
   const byDay = [...v.availability].sort((a, b) => a.weekday - b.weekday || a.from.localeCompare(b.from));
   return (
     <Stack gap="lg">
+      <WellbeingSection v={v} />
       <Section id="profile-contact" title={t('volunteers.sections.contact')}>
         <Facts
           items={[
@@ -151,21 +249,31 @@ function ProfileTab({ v, catalogues }: { v: VolunteerDetail; catalogues: Catalog
         />
       </Section>
 
-      <Section id="profile-capacity" title={t('volunteers.sections.capacity')}>
-        <Facts
-          items={[
-            { label: t('volunteers.fields.maxActiveAgreements'), value: v.maxActiveAgreements },
-            { label: t('volunteers.fields.maxHoursPerMonth'), value: v.maxHoursPerMonth },
-            {
-              label: t('volunteers.capacity.label'),
-              value: v.freeCapacity ? <Flag color="green">{t('volunteers.capacity.free')}</Flag> : <Flag color="gray">{t('volunteers.capacity.notFree')}</Flag>,
-            },
-          ]}
-        />
-        <Text size="sm" mt="sm" className="secondary-text">
-          {t('volunteers.capacity.explain')}
-        </Text>
-      </Section>
+      {v.bankAccount !== undefined && (
+        <Section id="profile-bank" title={t('volunteers.sections.bank')}>
+          {v.bankAccount ? (
+            <Facts
+              items={[
+                { label: t('volunteers.bank.accountHolder'), value: v.bankAccount.accountHolder },
+                {
+                  label: t('volunteers.bank.iban'),
+                  value: (
+                    <span className="iban" dir="ltr">
+                      {formatIban(v.bankAccount.iban)}
+                    </span>
+                  ),
+                },
+                { label: t('volunteers.bank.bic'), value: v.bankAccount.bic && <span dir="ltr">{v.bankAccount.bic}</span> },
+              ]}
+            />
+          ) : (
+            <Text>{t('volunteers.bank.none')}</Text>
+          )}
+          <Text size="sm" mt="sm" className="secondary-text">
+            {t('volunteers.bank.hint')}
+          </Text>
+        </Section>
+      )}
 
       {v.notes !== undefined && (
         <Section id="profile-notes" title={t('volunteers.sections.notes')}>
@@ -381,6 +489,7 @@ export default function VolunteerPage() {
               {t('volunteers.statusSince', { date: formatDate(v.statusSince, locale) })}
             </Text>
             {v.deployable ? <Flag color="green">{t('volunteers.deployable.short')}</Flag> : <Flag>{t('volunteers.flags.notDeployable')}</Flag>}
+            {v.wellbeing.overloaded && <Flag color="red">{t('volunteers.flags.overloaded')}</Flag>}
             {v.freeCapacity && <Flag color="green">{t('volunteers.capacity.free')}</Flag>}
             {!v.onboarding.policeCertificateValid && <Flag>{t('volunteers.flags.policeMissing')}</Flag>}
             {v.wellbeing.supervisionDue && (v.status === 'active' || v.status === 'paused') && <Flag>{t('volunteers.flags.supervisionDue')}</Flag>}

@@ -35,7 +35,7 @@ import { applyProblemToForm, zodValidator } from '../../components/forms.js';
 import { IconInfo } from '../../components/icons.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { useUiLocale } from '../../i18n/locale.js';
-import { Section } from './components.js';
+import { formatIban, Section } from './components.js';
 import {
   collator,
   countryOptions,
@@ -84,6 +84,8 @@ export interface FormValues {
   lastSupervisionOn: string;
   qualifications: { type: QualificationType; completedOn: string; provider: string; specializationKey: string }[];
   notes: string;
+  /** Where payouts go; all three empty means none. */
+  bankAccount: { iban: string; bic: string; accountHolder: string };
 }
 
 const str = (v: string | null | undefined) => v ?? '';
@@ -125,6 +127,7 @@ export function emptyValues(): FormValues {
     lastSupervisionOn: '',
     qualifications: [],
     notes: '',
+    bankAccount: { iban: '', bic: '', accountHolder: '' },
   };
 }
 
@@ -167,6 +170,7 @@ export function valuesOf(v: VolunteerDetail): FormValues {
     lastSupervisionOn: str(v.wellbeing.lastSupervisionOn),
     qualifications: v.qualifications.map((q) => ({ type: q.type, completedOn: q.completedOn, provider: str(q.provider), specializationKey: str(q.specializationKey) })),
     notes: str(v.notes),
+    bankAccount: { iban: v.bankAccount ? formatIban(v.bankAccount.iban) : '', bic: str(v.bankAccount?.bic), accountHolder: str(v.bankAccount?.accountHolder) },
   };
 }
 
@@ -226,6 +230,12 @@ export function bodyOf(v: FormValues, access: Access, current?: VolunteerDetail)
   };
   if (!current || v.status !== current.status) body.statusReason = text(v.statusReason);
   if (access.notes) body.notes = text(v.notes);
+  // The bank account is shown to the same people as the notes (volunteers:manage).
+  if (access.notes) {
+    const b = v.bankAccount;
+    body.bankAccount =
+      b.iban.trim() === '' && b.bic.trim() === '' && b.accountHolder.trim() === '' ? null : { iban: b.iban.trim(), bic: text(b.bic), accountHolder: b.accountHolder.trim() };
+  }
   if (access.origins) {
     const onRecord = !!current?.originConsent;
     if (onRecord && v.withdrawConsent) {
@@ -438,6 +448,9 @@ export function VolunteerForm({
         if (!values.originConsent.givenOn) errors['originConsent.givenOn'] = t('validation.required');
         if (!values.originConsent.textVersion.trim()) errors['originConsent.textVersion'] = t('validation.required');
       }
+      if (errors['bankAccount.iban']) errors['bankAccount.iban'] = values.bankAccount.iban.trim() === '' ? t('validation.required') : t('volunteers.bank.ibanInvalid');
+      if (errors['bankAccount.accountHolder'] && values.bankAccount.accountHolder.trim() === '') errors['bankAccount.accountHolder'] = t('validation.required');
+      if (errors['bankAccount.bic'] && values.bankAccount.bic.trim() !== '') errors['bankAccount.bic'] = t('volunteers.bank.bicInvalid');
       return errors;
     },
   });
@@ -713,6 +726,35 @@ export function VolunteerForm({
             />
           </Stack>
         </Section>
+
+        {access.notes && (
+          <Section id="form-bank" title={t('volunteers.sections.bank')}>
+            <Stack gap="sm">
+              <Text size="sm" className="secondary-text">
+                {t('volunteers.bank.formHint')}
+              </Text>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput label={t('volunteers.bank.accountHolder')} autoComplete="off" {...form.getInputProps('bankAccount.accountHolder')} />
+                <TextInput
+                  label={t('volunteers.bank.iban')}
+                  dir="ltr"
+                  autoComplete="off"
+                  spellCheck={false}
+                  placeholder="DE12 3456 7890 1234 5678 90"
+                  {...form.getInputProps('bankAccount.iban')}
+                />
+                <TextInput
+                  label={t('volunteers.bank.bic')}
+                  description={t('volunteers.bank.bicHint')}
+                  dir="ltr"
+                  autoComplete="off"
+                  spellCheck={false}
+                  {...form.getInputProps('bankAccount.bic')}
+                />
+              </SimpleGrid>
+            </Stack>
+          </Section>
+        )}
 
         {access.notes && (
           <Section id="form-notes" title={t('volunteers.sections.notes')}>

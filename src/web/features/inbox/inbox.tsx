@@ -1,0 +1,290 @@
+import { Anchor, Center, Loader, Paper, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Inbox } from '../../../common/api/inbox.js';
+import { ProblemAlert } from '../../components/problem-alert.js';
+import { formatDate, formatDateTime, isolate } from '../../i18n/format.js';
+import { useUiLocale } from '../../i18n/locale.js';
+import type { Locale } from '../../../common/locales.js';
+import { Flag, LoadText } from '../volunteers/components.js';
+import { formatIsoDate } from '../volunteers/vocabulary.js';
+import { useInbox } from './api.js';
+import './inbox.css';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Amounts in euros, with the interface's conventions (Latin digits in Arabic, as in the paperwork). */
+export function formatEuros(cents: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === 'ar' ? 'ar-u-nu-latn' : locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}
+
+/** Days from today (Berlin) to a calendar date. */
+function daysUntil(isoDate: string): number {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return Math.round((Date.parse(`${isoDate}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY);
+}
+
+interface SectionProps {
+  id: string;
+  title: string;
+  count: number;
+  shown: number;
+  empty: string;
+  /** The full list, when there are more than shown. */
+  allLink?: { to: string; label: string };
+  attention?: boolean;
+  children: ReactNode;
+}
+
+function InboxSection({ id, title, count, shown, empty, allLink, attention, children }: SectionProps) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={id} className="inbox-section" data-attention={(attention && count > 0) || undefined}>
+      <h3 id={id} className="inbox-heading">
+        <span>{title}</span>
+        <span className="inbox-count" data-some={count > 0 || undefined}>
+          <span className="visually-hidden">{t('inbox.countLabel')} </span>
+          {count}
+        </span>
+      </h3>
+      {count === 0 ? (
+        <Text size="sm" className="secondary-text">
+          {empty}
+        </Text>
+      ) : (
+        <>
+          <ul className="inbox-items">{children}</ul>
+          {count > shown && (
+            <Text className="inbox-more">
+              {t('inbox.more', { count: count - shown })}
+              {allLink && (
+                <>
+                  {' '}
+                  <Anchor component={Link} to={allLink.to}>
+                    {allLink.label}
+                  </Anchor>
+                </>
+              )}
+            </Text>
+          )}
+        </>
+      )}
+    </Paper>
+  );
+}
+
+function Item({ to, label, flags, meta }: { to: string; label: string; flags?: ReactNode; meta: ReactNode[] }) {
+  return (
+    <li>
+      <div className="inbox-item-head">
+        <Anchor component={Link} to={to} className="inbox-item-link">
+          <bdi>{label}</bdi>
+        </Anchor>
+        {flags}
+      </div>
+      <div className="inbox-meta">
+        {meta.filter(Boolean).map((m, i) => (
+          <span key={i}>{m}</span>
+        ))}
+      </div>
+    </li>
+  );
+}
+
+function UrgencyFlag({ urgency }: { urgency: Inbox['newRequests']['items'][number]['urgency'] }) {
+  const { t } = useTranslation();
+  if (urgency === 'urgent') return <Flag color="red">{t('inbox.urgency.urgent')}</Flag>;
+  if (urgency === 'high') return <Flag>{t('inbox.urgency.high')}</Flag>;
+  return null;
+}
+
+function Sections({ inbox }: { inbox: Inbox }) {
+  const { t } = useTranslation();
+  const { locale } = useUiLocale();
+  const now = Date.now();
+  const { newRequests, readyRequests, proposalsWaiting, proposalsToFollowUp, agreementsEndingSoon, claimsToApprove, overloadedVolunteers } = inbox;
+  return (
+    <div className="inbox-grid">
+      <InboxSection
+        id="inbox-overloaded"
+        title={t('inbox.sections.overloadedVolunteers')}
+        count={overloadedVolunteers.count}
+        shown={overloadedVolunteers.items.length}
+        empty={t('inbox.empty.overloadedVolunteers')}
+        allLink={{ to: '/volunteers?overloaded=true', label: t('inbox.all.overloadedVolunteers') }}
+        attention
+      >
+        {overloadedVolunteers.items.map((v) => (
+          <Item
+            key={v.volunteerId}
+            to={`/volunteers/${v.volunteerId}`}
+            label={v.name}
+            flags={
+              <>
+                <Flag color="red">{t('volunteers.flags.overloaded')}</Flag>
+                {v.supervisionDue && <Flag>{t('volunteers.flags.supervisionDue')}</Flag>}
+              </>
+            }
+            meta={[<LoadText key="load" load={v} />]}
+          />
+        ))}
+      </InboxSection>
+
+      <InboxSection
+        id="inbox-new-requests"
+        title={t('inbox.sections.newRequests')}
+        count={newRequests.count}
+        shown={newRequests.items.length}
+        empty={t('inbox.empty.newRequests')}
+        allLink={{ to: '/requests?status=new', label: t('inbox.all.requests') }}
+      >
+        {newRequests.items.map((r) => (
+          <Item
+            key={r.id}
+            to={`/requests/${r.id}`}
+            label={r.title}
+            flags={<UrgencyFlag urgency={r.urgency} />}
+            meta={[
+              t('inbox.receivedAt', { date: formatDateTime(r.createdAt, locale) }),
+              r.missingFields > 0 ? t('inbox.missingFields', { count: r.missingFields }) : t('inbox.complete'),
+            ]}
+          />
+        ))}
+      </InboxSection>
+
+      <InboxSection
+        id="inbox-ready-requests"
+        title={t('inbox.sections.readyRequests')}
+        count={readyRequests.count}
+        shown={readyRequests.items.length}
+        empty={t('inbox.empty.readyRequests')}
+        allLink={{ to: '/requests?status=ready', label: t('inbox.all.requests') }}
+      >
+        {readyRequests.items.map((r) => (
+          <Item
+            key={r.id}
+            to={`/requests/${r.id}`}
+            label={r.title}
+            flags={<UrgencyFlag urgency={r.urgency} />}
+            meta={[
+              r.startsAt ? t('inbox.startsAt', { date: formatDateTime(r.startsAt, locale) }) : null,
+              t('inbox.readySince', { date: formatDate(r.statusSince, locale) }),
+            ]}
+          />
+        ))}
+      </InboxSection>
+
+      <InboxSection
+        id="inbox-follow-up"
+        title={t('inbox.sections.proposalsToFollowUp')}
+        count={proposalsToFollowUp.count}
+        shown={proposalsToFollowUp.items.length}
+        empty={t('inbox.empty.proposalsToFollowUp')}
+        allLink={{ to: '/requests', label: t('inbox.all.requests') }}
+        attention
+      >
+        {proposalsToFollowUp.items.map((p) => (
+          <Item
+            key={p.id}
+            to={`/requests/${p.requestId}`}
+            label={p.requestTitle}
+            meta={[
+              t('inbox.proposalAnswered', { name: isolate(p.volunteerName), status: t(`inbox.proposalStatus.${p.status}`), date: formatDate(p.at, locale) }),
+              t('inbox.offerNext'),
+            ]}
+          />
+        ))}
+      </InboxSection>
+
+      <InboxSection
+        id="inbox-proposals-waiting"
+        title={t('inbox.sections.proposalsWaiting')}
+        count={proposalsWaiting.count}
+        shown={proposalsWaiting.items.length}
+        empty={t('inbox.empty.proposalsWaiting')}
+        allLink={{ to: '/requests?status=proposed', label: t('inbox.all.requests') }}
+      >
+        {proposalsWaiting.items.map((p) => {
+          const soon = Date.parse(p.expiresAt) - now < DAY;
+          return (
+            <Item
+              key={p.id}
+              to={`/requests/${p.requestId}`}
+              label={p.requestTitle}
+              flags={soon ? <Flag>{t('inbox.expiresSoon')}</Flag> : null}
+              meta={[t('inbox.proposedTo', { name: isolate(p.volunteerName) }), t('inbox.answerBy', { date: formatDateTime(p.expiresAt, locale) })]}
+            />
+          );
+        })}
+      </InboxSection>
+
+      <InboxSection
+        id="inbox-agreements-ending"
+        title={t('inbox.sections.agreementsEndingSoon')}
+        count={agreementsEndingSoon.count}
+        shown={agreementsEndingSoon.items.length}
+        empty={t('inbox.empty.agreementsEndingSoon')}
+        allLink={{ to: '/agreements', label: t('inbox.all.agreements') }}
+      >
+        {agreementsEndingSoon.items.map((a) => {
+          const days = daysUntil(a.endsOn);
+          return (
+            <Item
+              key={a.id}
+              to={`/agreements/${a.id}`}
+              label={a.volunteerName}
+              flags={days <= 7 ? <Flag>{t('inbox.endsInDays', { count: Math.max(days, 0) })}</Flag> : null}
+              meta={[t('inbox.endsOn', { date: formatIsoDate(a.endsOn, locale) }), <bdi key="scope">{a.scope.length > 90 ? `${a.scope.slice(0, 88)}…` : a.scope}</bdi>]}
+            />
+          );
+        })}
+      </InboxSection>
+
+      <InboxSection
+        id="inbox-claims"
+        title={t('inbox.sections.claimsToApprove')}
+        count={claimsToApprove.count}
+        shown={claimsToApprove.items.length}
+        empty={t('inbox.empty.claimsToApprove')}
+        allLink={{ to: '/expense-claims', label: t('inbox.all.claims') }}
+      >
+        {claimsToApprove.items.map((c) => (
+          <Item
+            key={c.id}
+            to={`/expense-claims/${c.id}`}
+            label={c.volunteerName}
+            meta={[<span key="amount" dir="ltr">{formatEuros(c.totalCents, locale)}</span>, t('inbox.submittedAt', { date: formatDate(c.submittedAt, locale) })]}
+          />
+        ))}
+      </InboxSection>
+    </div>
+  );
+}
+
+/** The coordinator's day at a glance, on the home page. */
+export function InboxPanel() {
+  const { t } = useTranslation();
+  const inbox = useInbox();
+  const total = inbox.data ? Object.values(inbox.data).reduce((n, s) => n + s.count, 0) : 0;
+  return (
+    <section aria-labelledby="inbox-title" className="inbox">
+      <Title order={2} size="h3" id="inbox-title" mb={4}>
+        {t('inbox.title')}
+      </Title>
+      <Text size="sm" mb="sm" className="secondary-text" role="status">
+        {inbox.data ? (total === 0 ? t('inbox.allDone') : t('inbox.intro')) : ''}
+      </Text>
+      {inbox.error ? (
+        <ProblemAlert error={inbox.error} />
+      ) : !inbox.data ? (
+        <Center py="lg">
+          <Loader aria-label={t('app.loading')} role="status" />
+        </Center>
+      ) : (
+        <Sections inbox={inbox.data} />
+      )}
+    </section>
+  );
+}

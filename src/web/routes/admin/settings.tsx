@@ -108,7 +108,7 @@ function fieldOf(path: string, v: Values): string {
 function SettingsGroup({ id, title, intro, children }: { id: string; title: string; intro?: string; children: ReactNode }) {
   return (
     <Paper withBorder p="lg" radius="md" component="section" aria-labelledby={id}>
-      <Title order={2} size="h3" id={id} mb={intro ? 4 : 'sm'}>
+      <Title order={2} size="h3" id={id} mb={intro ? 4 : 'sm'} style={{ overflowWrap: 'anywhere' }}>
         {title}
       </Title>
       {intro && (

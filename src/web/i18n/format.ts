@@ -41,7 +41,7 @@ export function languageName(locale: Locale): string {
 }
 
 /** Offset of Europe/Berlin from UTC in minutes at the given instant. */
-function berlinOffsetMinutes(at: Date): number {
+export function berlinOffsetMinutes(at: Date): number {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone: TIME_ZONE,
     hourCycle: 'h23',

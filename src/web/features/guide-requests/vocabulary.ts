@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { GuideRequestKind, GuideRequestStatus } from '../../../common/api/guide-requests.js';
 import type { ProposalStatus } from '../../../common/api/placements.js';
 import type { Locale } from '../../../common/locales.js';
-import { TIME_ZONE } from '../../i18n/format.js';
+import { berlinOffsetMinutes, TIME_ZONE } from '../../i18n/format.js';
 import { weekdayLabel } from '../volunteers/vocabulary.js';
 
 export const REQUEST_STATUS_COLORS: Record<GuideRequestStatus, string> = {
@@ -117,23 +117,6 @@ export function neededFor(kind: GuideRequestKind | '', field: 'place' | 'ageGrou
   return field === 'place' ? IN_PERSON.has(kind) : WITH_SEEKER.has(kind);
 }
 
-function berlinOffsetMinutes(at: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: TIME_ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return Math.round((wall - at.getTime()) / 60000);
-}
-
-/** A wall-clock time in Berlin (`2026-03-02T17:30`, as a datetime-local input gives it) as an instant in UTC. */
 export function berlinLocalToInstant(local: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local);
   if (!m) return null;

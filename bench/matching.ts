@@ -3,7 +3,7 @@
 // section of bench/RESULTS.md. Aims (issue 5): ranking p95 under 20 ms in process; plan under 2 s.
 import os from 'node:os';
 import { HANNOVER_DISTRICTS } from '../src/server/demo/hannover.js';
-import { DEFAULT_WEIGHTS, evaluate, prepareRequest, rankCandidates, type MatchRequest, type MatchVolunteer, type MatchingSettings } from '../src/server/modules/matching/criteria.js';
+import { DEFAULT_WEIGHTS, isExcluded, prepareRequest, rankCandidates, scoreValueOf, type MatchRequest, type MatchVolunteer, type MatchingSettings } from '../src/server/modules/matching/criteria.js';
 import { greedyAssignments, MAX_SCORE, planAssignments, type PlanRequest } from '../src/server/modules/matching/plan.js';
 import type { LanguageLevel } from '../src/common/volunteers.js';
 import { machineLine, percentile, writeSection } from './results.js';
@@ -114,8 +114,8 @@ const planRequests: PlanRequest[] = requests.map((r, i) => {
   const prepared = prepareRequest(r, TODAY, settings);
   const candidates: PlanRequest['candidates'] = [];
   for (const v of volunteers) {
-    const result = evaluate(prepared, v, settings);
-    if (result.eligible) candidates.push({ volunteerId: v.id, score: Math.round((result.score / 100) * MAX_SCORE) });
+    // As the plan endpoint does: the fast yes/no, then the score alone (no reasons to word).
+    if (!isExcluded(prepared, v)) candidates.push({ volunteerId: v.id, score: Math.round((scoreValueOf(prepared, v, settings) / 100) * MAX_SCORE) });
   }
   return { id: `r${i}`, places: r.volunteersNeeded, candidates };
 });

@@ -6,10 +6,26 @@ import { fileURLToPath } from 'node:url';
 
 export const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'RESULTS.md');
 
-/** "Machine: 2 × <CPU>, 24 GiB, Node v20…, linux …" */
+/**
+ * Milliseconds for a fixed piece of JavaScript work (the best of three): shared virtual machines
+ * of the same name differ in speed from day to day, and this lets two runs be compared.
+ */
+export function cpuReferenceMs(): number {
+  let best = Infinity;
+  for (let run = 0; run < 3; run++) {
+    const started = performance.now();
+    let x = 0;
+    for (let i = 0; i < 100_000_000; i++) x = (x + i * 7) % 1_000_003;
+    if (x < 0) throw new Error('unreachable');
+    best = Math.min(best, performance.now() - started);
+  }
+  return Math.round(best);
+}
+
+/** "Machine: 2 × <CPU>, 24 GiB, Node v20…, linux … CPU reference: … ms" */
 export function machineLine(): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  return `Machine: ${os.availableParallelism()} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}.`;
+  return `Machine: ${os.availableParallelism()} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}; CPU reference (10⁸ steps of integer arithmetic, best of three, lower is faster): ${cpuReferenceMs()} ms.`;
 }
 
 /** Replaces the section whose heading starts with `heading` (e.g. "## Volunteer import"), or appends it. */

@@ -2,7 +2,9 @@
 export const LANGUAGE_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'native'] as const;
 export type LanguageLevel = (typeof LANGUAGE_LEVELS)[number];
 /** Rank of a level for "at least" comparisons: A1 = 1 … native = 7. */
-export const levelRank = (level: LanguageLevel): number => LANGUAGE_LEVELS.indexOf(level) + 1;
+const LEVEL_RANKS: Readonly<Record<string, number>> = Object.fromEntries(LANGUAGE_LEVELS.map((l, i) => [l, i + 1]));
+/** Rank of a level (0 for an unknown one); a lookup, as matching compares levels for every pair. */
+export const levelRank = (level: LanguageLevel): number => LEVEL_RANKS[level] ?? 0;
 
 export const VOLUNTEER_STATUSES = ['interested', 'onboarding', 'in_training', 'active', 'paused', 'left'] as const;
 export type VolunteerStatus = (typeof VOLUNTEER_STATUSES)[number];

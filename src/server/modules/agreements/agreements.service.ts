@@ -329,15 +329,13 @@ export function formatDate(isoDate: string, locale: Locale): string {
 export async function agreementsEndingSoon(tx: Db, networkId: string, limit: number) {
   const settings = (await getNetwork(tx, networkId)).settings;
   const where = and(eq(agreements.networkId, networkId), eq(agreements.status, 'active'), lte(agreements.endsOn, addDays(berlinToday(), settings.agreementReminderDays)));
-  const [rows, [count]] = await Promise.all([
-    tx
+  const rows = await tx
       .select({ id: agreements.id, scope: agreements.scope, endsOn: agreements.endsOn, volunteerName: sql<string>`${volunteers.firstName} || ' ' || ${volunteers.lastName}` })
       .from(agreements)
       .innerJoin(volunteers, and(eq(volunteers.networkId, agreements.networkId), eq(volunteers.id, agreements.volunteerId)))
       .where(where)
       .orderBy(agreements.endsOn, agreements.id)
-      .limit(limit),
-    tx.select({ n: sql<number>`count(*)::int` }).from(agreements).where(where),
-  ]);
+      .limit(limit);
+  const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(agreements).where(where);
   return { count: count!.n, items: rows };
 }

@@ -437,10 +437,8 @@ export { requestIncomplete, needsProfessional };
 export async function requestsWaiting(tx: Db, networkId: string, statuses: GuideRequestStatus[], limit: number) {
   const where = and(eq(guideRequests.networkId, networkId), inArray(guideRequests.status, statuses));
   const urgencyRank = sql`case ${guideRequests.urgency} when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`;
-  const [rows, [count]] = await Promise.all([
-    tx.select().from(guideRequests).where(where).orderBy(urgencyRank, asc(guideRequests.statusSince), asc(guideRequests.id)).limit(limit),
-    tx.select({ n: sql<number>`count(*)::int` }).from(guideRequests).where(where),
-  ]);
+  const rows = await tx.select().from(guideRequests).where(where).orderBy(urgencyRank, asc(guideRequests.statusSince), asc(guideRequests.id)).limit(limit);
+  const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(guideRequests).where(where);
   return { count: count!.n, rows: rows.map((r) => ({ ...r, missing: missingOf(r) })) };
 }
 

@@ -10,15 +10,13 @@ const FIRST = 10;
 
 /** The coordinator's day at a glance, read from the modules that own each piece. */
 export async function inboxOf(tx: Db, networkId: string): Promise<Inbox> {
-  const [fresh, ready, waiting, followUp, ending, claims, overloaded] = await Promise.all([
-    requestsWaiting(tx, networkId, ['new'], FIRST),
-    requestsWaiting(tx, networkId, ['ready'], FIRST),
-    pendingProposals(tx, networkId, FIRST),
-    answeredWithoutPlacement(tx, networkId, FIRST),
-    agreementsEndingSoon(tx, networkId, FIRST),
-    claimsAwaitingApproval(tx, networkId, FIRST),
-    overloadedVolunteers(tx, networkId, FIRST),
-  ]);
+  const fresh = await requestsWaiting(tx, networkId, ['new'], FIRST);
+  const ready = await requestsWaiting(tx, networkId, ['ready'], FIRST);
+  const waiting = await pendingProposals(tx, networkId, FIRST);
+  const followUp = await answeredWithoutPlacement(tx, networkId, FIRST);
+  const ending = await agreementsEndingSoon(tx, networkId, FIRST);
+  const claims = await claimsAwaitingApproval(tx, networkId, FIRST);
+  const overloaded = await overloadedVolunteers(tx, networkId, FIRST);
   return {
     newRequests: {
       count: fresh.count,

@@ -7,6 +7,8 @@ import {
   isExcluded,
   prepareRequest,
   rankCandidates,
+  scoreOf,
+  scoreValueOf,
   type MatchRequest,
   type MatchVolunteer,
   type MatchingSettings,
@@ -209,6 +211,45 @@ describe('soft criteria', () => {
     const noConsent = scored(request({ seeker: { genderPreference: 'male', wantsPeerMatch: true, origins: ['SY'] } }), volunteer({ origins: [] }));
     expect(noConsent.criteria.find((c) => c.key === 'peer')).toMatchObject({ score: 0, reason: { key: 'matching.criteria.peerUnknown' } });
     expect(noConsent.criteria.find((c) => c.key === 'gender')!.score).toBe(0);
+  });
+
+  it('the plan’s score-only path gives the same total as the explained criteria on 2,000 varied pairs', () => {
+    let x = 7;
+    const rnd = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T,>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
+    const totals = new Set<number>();
+    for (let i = 0; i < 2000; i++) {
+      const v = volunteer({
+        home: pick([LINDEN, MITTE, MISBURG, null]),
+        districts: rnd() < 0.3 ? ['mitte'] : ['linden-limmer'],
+        availability: pick([[], [{ weekday: 2, from: '15:45', to: '20:00' }], [{ weekday: 2, from: '14:00', to: '15:30' }, { weekday: 2, from: '15:00', to: '16:00' }]]),
+        gender: pick(['female', 'male', null]),
+        origins: pick([[], ['SY'], ['AF']]),
+        topics: rnd() < 0.5 ? ['school'] : [],
+        activeAgreements: Math.floor(rnd() * 3),
+        maxActiveAgreements: pick([3, null]),
+        hoursThisMonth: Math.floor(rnd() * 20),
+        maxHoursPerMonth: pick([20, null]),
+        goodAgreementsWith: rnd() < 0.5 ? { 'org-school': Math.floor(rnd() * 4) } : {},
+      });
+      const r = request({
+        districtKey: pick(['mitte', null]),
+        place: pick([MITTE, null]),
+        topic: pick(['school', null]),
+        schedule: rnd() < 0.3 ? [{ weekday: 2, from: '15:00', to: '17:00' }] : [],
+        startsAt: rnd() < 0.2 ? null : new Date('2026-12-01T14:00:00Z'),
+        seeker: { genderPreference: pick(['female', 'male', null]), wantsPeerMatch: rnd() < 0.5, origins: ['SY'] },
+        requesterOrganizationId: pick(['org-school', null]),
+      });
+      const weights = { ...DEFAULT_WEIGHTS, distance: pick([0, 3]), peer: pick([2, 5]) };
+      const s = { ...settings, weights };
+      const p = prepareRequest(r, TODAY, s);
+      const total = scoreOf(p, v, s).score;
+      expect(scoreValueOf(p, v, s), JSON.stringify({ i })).toBe(total);
+      totals.add(total);
+    }
+    // The pairs differ enough for the comparison to mean something.
+    expect(totals.size).toBeGreaterThan(100);
   });
 
   it('a weight of 0 switches a criterion off', () => {

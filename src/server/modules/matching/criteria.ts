@@ -225,28 +225,53 @@ export function distanceKm(a: Point, b: Point): number {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-function distanceCriterion(p: PreparedRequest, v: MatchVolunteer, settings: MatchingSettings): Omit<CriterionScore, 'key' | 'weight'> | null {
-  const r = p.request;
-  if (!r.place && !r.districtKey) return null;
-  if (r.districtKey && v.districts.includes(r.districtKey)) return { score: 1, reason: { key: 'matching.criteria.servesDistrict' } };
-  if (!r.place || !v.home) return { score: 0.5, reason: { key: 'matching.criteria.distanceUnknown' } };
-  const km = distanceKm(v.home, r.place);
-  return { score: Math.max(0, 1 - km / settings.radiusKm), reason: { key: 'matching.criteria.distance', values: { km: round1(km) } } };
+/** Distance in km from the volunteer's home to the place; null when it cannot be told. */
+function kmAway(p: PreparedRequest, v: MatchVolunteer): number | null {
+  return p.request.place && v.home ? distanceKm(v.home, p.request.place) : null;
 }
 
-function availabilityCriterion(p: PreparedRequest, v: MatchVolunteer): Omit<CriterionScore, 'key' | 'weight'> | null {
-  if (p.windows.length === 0) return null;
-  if (v.availability.length === 0) return { score: 0.3, reason: { key: 'matching.criteria.availabilityUnknown' } };
+function servesDistrict(p: PreparedRequest, v: MatchVolunteer): boolean {
+  return !!p.request.districtKey && v.districts.includes(p.request.districtKey);
+}
+
+function distanceScore(p: PreparedRequest, v: MatchVolunteer, settings: MatchingSettings): number | null {
+  const r = p.request;
+  if (!r.place && !r.districtKey) return null;
+  if (servesDistrict(p, v)) return 1;
+  const km = kmAway(p, v);
+  return km === null ? 0.5 : Math.max(0, 1 - km / settings.radiusKm);
+}
+
+function distanceReason(p: PreparedRequest, v: MatchVolunteer): Reason {
+  if (servesDistrict(p, v)) return { key: 'matching.criteria.servesDistrict' };
+  const km = kmAway(p, v);
+  return km === null ? { key: 'matching.criteria.distanceUnknown' } : { key: 'matching.criteria.distance', values: { km: round1(km) } };
+}
+
+/** The volunteer's weekly slots in minutes of the day, worked out once per profile. */
+const slotMinutes = new WeakMap<WeeklySlot[], { weekday: number; from: number; to: number }[]>();
+function minutesOf(slots: WeeklySlot[]) {
+  let m = slotMinutes.get(slots);
+  if (!m) slotMinutes.set(slots, (m = slots.map((s) => ({ weekday: s.weekday, from: toMinute(s.from), to: toMinute(s.to) }))));
+  return m;
+}
+
+/** The share of the requested minutes the volunteer's slots cover (0 … 1). */
+function availabilityShare(p: PreparedRequest, v: MatchVolunteer): number {
+  const slots = minutesOf(v.availability);
   let wanted = 0;
   let covered = 0;
   for (const w of p.windows) {
     wanted += w.to - w.from;
     // Slots may overlap each other: count each requested minute once.
-    const parts = v.availability
-      .filter((s) => s.weekday === w.weekday)
-      .map((s) => [Math.max(w.from, toMinute(s.from)), Math.min(w.to, toMinute(s.to))] as const)
-      .filter(([a, b]) => b > a)
-      .sort((a, b) => a[0] - b[0]);
+    const parts: [number, number][] = [];
+    for (const s of slots) {
+      if (s.weekday !== w.weekday) continue;
+      const a = Math.max(w.from, s.from);
+      const b = Math.min(w.to, s.to);
+      if (b > a) parts.push([a, b]);
+    }
+    if (parts.length > 1) parts.sort((x, y) => x[0] - y[0]);
     let end = -1;
     for (const [a, b] of parts) {
       const from = Math.max(a, end);
@@ -254,84 +279,127 @@ function availabilityCriterion(p: PreparedRequest, v: MatchVolunteer): Omit<Crit
       end = Math.max(end, b);
     }
   }
-  const share = wanted > 0 ? covered / wanted : 0;
-  return { score: share, reason: { key: 'matching.criteria.availability', values: { percent: Math.round(share * 100) } } };
+  return wanted > 0 ? covered / wanted : 0;
+}
+
+function availabilityScore(p: PreparedRequest, v: MatchVolunteer): number | null {
+  if (p.windows.length === 0) return null;
+  return v.availability.length === 0 ? 0.3 : availabilityShare(p, v);
+}
+
+function availabilityReason(p: PreparedRequest, v: MatchVolunteer): Reason {
+  if (v.availability.length === 0) return { key: 'matching.criteria.availabilityUnknown' };
+  return { key: 'matching.criteria.availability', values: { percent: Math.round(availabilityShare(p, v) * 100) } };
 }
 
 /** Free capacity as a share: the fuller the volunteer, the lower — spread the work, protect the overloaded. */
 export function loadShare(v: MatchVolunteer): number {
-  const shares: number[] = [];
-  if (v.maxActiveAgreements) shares.push(v.activeAgreements / v.maxActiveAgreements);
-  if (v.maxHoursPerMonth) shares.push(v.hoursThisMonth / v.maxHoursPerMonth);
-  if (shares.length === 0) shares.push(Math.min(1, v.activeAgreements / 3));
-  return Math.min(1, Math.max(...shares));
+  let share = -1;
+  if (v.maxActiveAgreements) share = v.activeAgreements / v.maxActiveAgreements;
+  if (v.maxHoursPerMonth) share = Math.max(share, v.hoursThisMonth / v.maxHoursPerMonth);
+  if (share < 0) share = Math.min(1, v.activeAgreements / 3);
+  return Math.min(1, share);
 }
 
-function loadCriterion(v: MatchVolunteer): Omit<CriterionScore, 'key' | 'weight'> {
-  const share = loadShare(v);
-  return {
-    score: 1 - share,
-    reason: {
-      key: 'matching.criteria.load',
-      values: { active: v.activeAgreements, hours: round1(v.hoursThisMonth), percent: Math.round(share * 100) },
-    },
-  };
+function loadReason(v: MatchVolunteer): Reason {
+  return { key: 'matching.criteria.load', values: { active: v.activeAgreements, hours: round1(v.hoursThisMonth), percent: Math.round(loadShare(v) * 100) } };
 }
 
-function peerCriterion(p: PreparedRequest, v: MatchVolunteer): Omit<CriterionScore, 'key' | 'weight'> | null {
-  const seeker = p.request.seeker;
-  if (!seeker.wantsPeerMatch) return null;
-  if (v.origins.length === 0) return { score: 0, reason: { key: 'matching.criteria.peerUnknown' } };
-  const shared = seeker.origins.find((o) => v.origins.includes(o));
-  return shared ? { score: 1, reason: { key: 'matching.criteria.peer', values: { country: shared } } } : { score: 0, reason: { key: 'matching.criteria.peerNone' } };
+function sharedOrigin(p: PreparedRequest, v: MatchVolunteer): string | undefined {
+  return p.request.seeker.origins.find((o) => v.origins.includes(o));
 }
 
-function genderCriterion(p: PreparedRequest, v: MatchVolunteer): Omit<CriterionScore, 'key' | 'weight'> | null {
+function peerScore(p: PreparedRequest, v: MatchVolunteer): number | null {
+  if (!p.request.seeker.wantsPeerMatch) return null;
+  return v.origins.length > 0 && sharedOrigin(p, v) !== undefined ? 1 : 0;
+}
+
+function peerReason(p: PreparedRequest, v: MatchVolunteer): Reason {
+  if (v.origins.length === 0) return { key: 'matching.criteria.peerUnknown' };
+  const shared = sharedOrigin(p, v);
+  return shared ? { key: 'matching.criteria.peer', values: { country: shared } } : { key: 'matching.criteria.peerNone' };
+}
+
+function genderScore(p: PreparedRequest, v: MatchVolunteer): number | null {
   const wanted = p.request.seeker.genderPreference;
-  if (!wanted) return null;
-  return v.gender === wanted
-    ? { score: 1, reason: { key: 'matching.criteria.genderMatches', values: { gender: wanted } } }
-    : { score: 0, reason: { key: 'matching.criteria.genderDiffers', values: { gender: wanted } } };
+  return wanted ? (v.gender === wanted ? 1 : 0) : null;
 }
 
-function interestsCriterion(p: PreparedRequest, v: MatchVolunteer): Omit<CriterionScore, 'key' | 'weight'> | null {
+function genderReason(p: PreparedRequest, v: MatchVolunteer): Reason {
+  const gender = p.request.seeker.genderPreference!;
+  return { key: v.gender === gender ? 'matching.criteria.genderMatches' : 'matching.criteria.genderDiffers', values: { gender } };
+}
+
+function interestsScore(p: PreparedRequest, v: MatchVolunteer): number | null {
   const topic = p.request.topic;
-  if (!topic) return null;
-  return v.topics.includes(topic)
-    ? { score: 1, reason: { key: 'matching.criteria.topicWanted', values: { topic } } }
-    : { score: 0, reason: { key: 'matching.criteria.topicNotChosen', values: { topic } } };
+  return topic ? (v.topics.includes(topic) ? 1 : 0) : null;
 }
 
-function historyCriterion(p: PreparedRequest, v: MatchVolunteer): Omit<CriterionScore, 'key' | 'weight'> | null {
-  const org = p.request.requesterOrganizationId;
-  if (!org) return null;
-  const count = v.goodAgreementsWith[org] ?? 0;
-  return { score: Math.min(1, count / 2), reason: { key: 'matching.criteria.history', values: { count } } };
+function interestsReason(p: PreparedRequest, v: MatchVolunteer): Reason {
+  const topic = p.request.topic!;
+  return { key: v.topics.includes(topic) ? 'matching.criteria.topicWanted' : 'matching.criteria.topicNotChosen', values: { topic } };
 }
+
+const goodAgreements = (p: PreparedRequest, v: MatchVolunteer) => v.goodAgreementsWith[p.request.requesterOrganizationId!] ?? 0;
+
+function historyScore(p: PreparedRequest, v: MatchVolunteer): number | null {
+  return p.request.requesterOrganizationId ? Math.min(1, goodAgreements(p, v) / 2) : null;
+}
+
+/**
+ * Each soft criterion as a score 0 … 1 (null when it does not apply to the request) and, apart,
+ * its reason: the plan scores hundreds of thousands of pairs and needs only the numbers.
+ */
+const CRITERION_PARTS: readonly {
+  key: CriterionKey;
+  score: (p: PreparedRequest, v: MatchVolunteer, settings: MatchingSettings) => number | null;
+  reason: (p: PreparedRequest, v: MatchVolunteer) => Reason;
+}[] = [
+  { key: 'distance', score: distanceScore, reason: distanceReason },
+  { key: 'availability', score: availabilityScore, reason: availabilityReason },
+  { key: 'load', score: (_p, v) => 1 - loadShare(v), reason: (_p, v) => loadReason(v) },
+  { key: 'peer', score: peerScore, reason: peerReason },
+  { key: 'gender', score: genderScore, reason: genderReason },
+  { key: 'interests', score: interestsScore, reason: interestsReason },
+  { key: 'history', score: historyScore, reason: (p, v) => ({ key: 'matching.criteria.history', values: { count: goodAgreements(p, v) } }) },
+];
 
 /** The soft criteria that apply to this request, each scored 0 … 1, and the weighted total 0 … 100. */
 export function scoreOf(p: PreparedRequest, v: MatchVolunteer, settings: MatchingSettings): { score: number; criteria: CriterionScore[] } {
-  const parts: [CriterionKey, Omit<CriterionScore, 'key' | 'weight'> | null][] = [
-    ['distance', distanceCriterion(p, v, settings)],
-    ['availability', availabilityCriterion(p, v)],
-    ['load', loadCriterion(v)],
-    ['peer', peerCriterion(p, v)],
-    ['gender', genderCriterion(p, v)],
-    ['interests', interestsCriterion(p, v)],
-    ['history', historyCriterion(p, v)],
-  ];
   const criteria: CriterionScore[] = [];
+  for (const part of CRITERION_PARTS) {
+    const weight = settings.weights[part.key];
+    if (weight <= 0) continue;
+    const score = part.score(p, v, settings);
+    if (score === null) continue;
+    criteria.push({ key: part.key, score: Math.round(score * 1000) / 1000, weight, reason: part.reason(p, v) });
+  }
+  return { score: totalOf(criteria), criteria };
+}
+
+/** The weighted total 0 … 100 alone (the same figure as `scoreOf`), without wording a reason. */
+export function scoreValueOf(p: PreparedRequest, v: MatchVolunteer, settings: MatchingSettings): number {
   let weighted = 0;
   let weights = 0;
-  for (const [key, part] of parts) {
-    const weight = settings.weights[key];
-    if (!part || weight <= 0) continue;
-    const score = Math.round(part.score * 1000) / 1000;
-    criteria.push({ key, score, weight, reason: part.reason });
-    weighted += score * weight;
+  for (const part of CRITERION_PARTS) {
+    const weight = settings.weights[part.key];
+    if (weight <= 0) continue;
+    const score = part.score(p, v, settings);
+    if (score === null) continue;
+    weighted += (Math.round(score * 1000) / 1000) * weight;
     weights += weight;
   }
-  return { score: weights > 0 ? round1((100 * weighted) / weights) : 0, criteria };
+  return weights > 0 ? round1((100 * weighted) / weights) : 0;
+}
+
+function totalOf(criteria: CriterionScore[]): number {
+  let weighted = 0;
+  let weights = 0;
+  for (const c of criteria) {
+    weighted += c.score * c.weight;
+    weights += c.weight;
+  }
+  return weights > 0 ? round1((100 * weighted) / weights) : 0;
 }
 
 export function evaluate(p: PreparedRequest, v: MatchVolunteer, settings: MatchingSettings, explain = false): Evaluation {
@@ -360,9 +428,16 @@ export function rankCandidates(
   const items: RankedCandidate[] = [];
   const excluded: { volunteerId: string; name: string; reasons: Exclusion[] }[] = [];
   for (const v of volunteers) {
-    const result = evaluate(p, v, settings, explainExcluded);
+    if (!explainExcluded) {
+      // The hot path: a yes/no for the many who are out, reasons only for those ranked.
+      if (isExcluded(p, v)) continue;
+      const { score, criteria } = scoreOf(p, v, settings);
+      items.push({ volunteerId: v.id, name: v.name, score, criteria });
+      continue;
+    }
+    const result = evaluate(p, v, settings, true);
     if (result.eligible) items.push({ volunteerId: v.id, name: v.name, score: result.score, criteria: result.criteria });
-    else if (explainExcluded) excluded.push({ volunteerId: v.id, name: v.name, reasons: result.exclusions });
+    else excluded.push({ volunteerId: v.id, name: v.name, reasons: result.exclusions });
   }
   items.sort((a, b) => b.score - a.score || byName.compare(a.name, b.name) || (a.volunteerId < b.volunteerId ? -1 : 1));
   excluded.sort((a, b) => byName.compare(a.name, b.name));

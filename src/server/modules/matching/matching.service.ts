@@ -1,6 +1,7 @@
 import type { Candidates, CandidatesQuery, PlanBody, PlanResult } from '../../../common/api/matching.js';
 import type { NetworkSettings } from '../../../common/api/network.js';
 import { ALREADY_PROPOSED } from '../../../common/matching.js';
+import { levelRank } from '../../../common/volunteers.js';
 import type { Db } from '../../db/client.js';
 import { DomainError } from '../../http/problems.js';
 import { t } from '../../i18n.js';
@@ -12,7 +13,7 @@ import { getNetwork } from '../networks/networks.service.js';
 import { openProposalsByRequest, openProposalsOf, pendingByVolunteer } from '../proposals/proposals.service.js';
 import { berlinToday } from '../volunteers/profile.js';
 import { matchProfiles } from '../volunteers/volunteers.service.js';
-import { evaluate, isExcluded, prepareRequest, rankCandidates, scoreOf, type MatchingSettings, type MatchVolunteer, type PreparedRequest } from './criteria.js';
+import { evaluate, isExcluded, prepareRequest, rankCandidates, scoreValueOf, type MatchingSettings, type MatchVolunteer, type PreparedRequest } from './criteria.js';
 import { wordReason, type Wording } from './explain.js';
 import { MAX_SCORE, planAssignments, type PlanRequest } from './plan.js';
 
@@ -42,11 +43,9 @@ export async function candidatesFor(tx: Db, actor: Actor, requestId: string, que
   const today = berlinToday();
   const prepared = prepareRequest(request.match, today, settings);
   const explain = query.explain === 'excluded';
-  const [volunteers, open, names] = await Promise.all([
-    matchProfiles(tx, actor.networkId, explain ? { eligibleOnly: false } : prefilterOf(prepared), today),
-    openProposalsOf(tx, actor.networkId, requestId),
-    catalogNames(tx, actor.networkId),
-  ]);
+  const volunteers = await matchProfiles(tx, actor.networkId, explain ? { eligibleOnly: false } : prefilterOf(prepared), today);
+  const open = await openProposalsOf(tx, actor.networkId, requestId);
+  const names = await catalogNames(tx, actor.networkId);
   const proposedIds = new Set(open.map((p) => p.volunteerId));
   const ranked = rankCandidates(
     prepared,
@@ -102,11 +101,9 @@ export async function nextCandidate(tx: Db, networkId: string, requestId: string
   const settings = matchingSettings((await getNetwork(tx, networkId)).settings);
   const today = berlinToday();
   const prepared = prepareRequest(request.match, today, settings);
-  const [volunteers, open, tried] = await Promise.all([
-    matchProfiles(tx, networkId, prefilterOf(prepared), today),
-    openProposalsOf(tx, networkId, requestId),
-    openProposalsOf(tx, networkId, requestId, true),
-  ]);
+  const volunteers = await matchProfiles(tx, networkId, prefilterOf(prepared), today);
+  const open = await openProposalsOf(tx, networkId, requestId);
+  const tried = await openProposalsOf(tx, networkId, requestId, true);
   const skip = new Set([...open, ...tried].map((p) => p.volunteerId));
   const best = rankCandidates(prepared, volunteers.filter((v) => !skip.has(v.id)), settings).items[0];
   return best ? { volunteerId: best.volunteerId, name: best.name, score: best.score } : null;
@@ -140,23 +137,34 @@ export async function planFor(tx: Db, actor: Actor, body: PlanBody, locale: 'de'
     plannable.push({ r, p: prepareRequest(r.match, today, settings), places, open: new Set(open) });
   }
   const volunteers = await matchProfiles(tx, actor.networkId, { eligibleOnly: true }, today);
-  const byLanguage = new Map<string, MatchVolunteer[]>();
-  for (const v of volunteers) for (const l of v.languages) byLanguage.set(l.code, [...(byLanguage.get(l.code) ?? []), v]);
+  // Speakers of each language, the most fluent first: a request's required language and level
+  // narrow the volunteers to check to a prefix of one list.
+  const byLanguage = new Map<string, { volunteer: MatchVolunteer; rank: number }[]>();
+  for (const v of volunteers) {
+    for (const l of v.languages) {
+      const entry = { volunteer: v, rank: levelRank(l.level) };
+      const list = byLanguage.get(l.code);
+      if (list) list.push(entry);
+      else byLanguage.set(l.code, [entry]);
+    }
+  }
+  for (const list of byLanguage.values()) list.sort((a, b) => b.rank - a.rank);
 
   const planRequests: PlanRequest[] = [];
   const eligibleCount = new Map<string, number>();
   for (const { r, p, places, open } of plannable) {
-    // The rarest required language narrows the volunteers to check.
-    let pool = volunteers;
+    // The rarest required language at its level narrows the volunteers to check.
+    let pool: MatchVolunteer[] | null = null;
     for (const need of p.languages) {
       const list = byLanguage.get(need.code) ?? [];
-      if (list.length < pool.length) pool = list;
+      let n = 0;
+      while (n < list.length && list[n]!.rank >= need.minRank) n++;
+      if (!pool || n < pool.length) pool = list.slice(0, n).map((e) => e.volunteer);
     }
     const candidates: PlanRequest['candidates'] = [];
-    for (const v of pool) {
+    for (const v of pool ?? volunteers) {
       if (open.has(v.id) || isExcluded(p, v)) continue;
-      const { score } = scoreOf(p, v, settings);
-      candidates.push({ volunteerId: v.id, score: Math.round((score / 100) * MAX_SCORE) });
+      candidates.push({ volunteerId: v.id, score: Math.round((scoreValueOf(p, v, settings) / 100) * MAX_SCORE) });
     }
     eligibleCount.set(r.id, candidates.length);
     planRequests.push({ id: r.id, places, candidates });

@@ -391,38 +391,34 @@ export async function expireProposals(tx: Db, networkId: string, now: Date, meta
 /** Proposals that expired or were declined on requests still waiting, newest first (the inbox). */
 export async function answeredWithoutPlacement(tx: Db, networkId: string, limit: number) {
   const where = and(eq(proposals.networkId, networkId), inArray(proposals.status, ['declined', 'expired']), eq(guideRequests.status, 'ready'));
-  const [rows, [count]] = await Promise.all([
-    tx
+  const rows = await tx
       .select({ id: proposals.id, requestId: proposals.requestId, status: proposals.status, at: proposals.updatedAt, requestTitle: guideRequests.title, volunteerName: sql<string>`${volunteers.firstName} || ' ' || ${volunteers.lastName}` })
       .from(proposals)
       .innerJoin(guideRequests, and(eq(guideRequests.networkId, proposals.networkId), eq(guideRequests.id, proposals.requestId)))
       .innerJoin(volunteers, and(eq(volunteers.networkId, proposals.networkId), eq(volunteers.id, proposals.volunteerId)))
       .where(where)
       .orderBy(desc(proposals.updatedAt))
-      .limit(limit),
-    tx
+      .limit(limit);
+  const [count] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(proposals)
       .innerJoin(guideRequests, and(eq(guideRequests.networkId, proposals.networkId), eq(guideRequests.id, proposals.requestId)))
-      .where(where),
-  ]);
+      .where(where);
   return { count: count!.n, items: rows.map((r) => ({ ...r, at: r.at.toISOString() })) };
 }
 
 /** Proposals waiting for the volunteer's answer, those expiring first on top (the inbox). */
 export async function pendingProposals(tx: Db, networkId: string, limit: number) {
   const where = and(eq(proposals.networkId, networkId), eq(proposals.status, 'pending'));
-  const [rows, [count]] = await Promise.all([
-    tx
+  const rows = await tx
       .select({ id: proposals.id, requestId: proposals.requestId, expiresAt: proposals.expiresAt, requestTitle: guideRequests.title, volunteerName: sql<string>`${volunteers.firstName} || ' ' || ${volunteers.lastName}` })
       .from(proposals)
       .innerJoin(guideRequests, and(eq(guideRequests.networkId, proposals.networkId), eq(guideRequests.id, proposals.requestId)))
       .innerJoin(volunteers, and(eq(volunteers.networkId, proposals.networkId), eq(volunteers.id, proposals.volunteerId)))
       .where(where)
       .orderBy(proposals.expiresAt, proposals.id)
-      .limit(limit),
-    tx.select({ n: sql<number>`count(*)::int` }).from(proposals).where(where),
-  ]);
+      .limit(limit);
+  const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(proposals).where(where);
   return { count: count!.n, items: rows.map((r) => ({ ...r, expiresAt: r.expiresAt.toISOString() })) };
 }
 

@@ -22,7 +22,7 @@ import { isValidBic, isValidIban } from '../expense-claims/sepa.js';
 import type { MatchVolunteer } from '../matching/criteria.js';
 import { catalogEntries } from '../catalog/catalog.table.js';
 import { consents } from '../consents/consents.table.js';
-import { activeAgreementsSql, goodAgreementsSql, hasRoomSql, isOverloaded, minutesThisMonthSql, NO_WORKLOAD, overloadedSql, workloadOf, type Workload } from '../agreements/workload.service.js';
+import { hasRoomSql, isOverloaded, NO_WORKLOAD, overloadedSql, toWorkload, workloadOf, workloadSql, type Workload } from '../agreements/workload.service.js';
 import { getNetwork } from '../networks/networks.service.js';
 import { users } from '../users/users.table.js';
 import { berlinToday, fromMinute, isAbsent, mergeSlots, policeCertificateValid, supervisionCutoff, supervisionDue, toMinute } from './profile.js';
@@ -98,13 +98,11 @@ async function loadChildren(tx: Db, networkId: string, ids: string[], visibility
   if (!ids.length) {
     return { languages: new Map(), origins: new Map(), consent: new Map(), keys: new Map(), availability: new Map(), absences: new Map(), qualifications: new Map() };
   }
-  const [languages, keys, availability, absences, qualifications] = await Promise.all([
-    tx.select().from(volunteerLanguages).where(scope(volunteerLanguages)).orderBy(sql`${volunteerLanguages.levelRank} desc`, volunteerLanguages.code),
-    tx.select().from(volunteerKeys).where(scope(volunteerKeys)).orderBy(volunteerKeys.key),
-    tx.select().from(volunteerAvailability).where(scope(volunteerAvailability)).orderBy(volunteerAvailability.weekday, volunteerAvailability.fromMinute),
-    tx.select().from(volunteerAbsences).where(scope(volunteerAbsences)).orderBy(volunteerAbsences.fromDate),
-    tx.select().from(volunteerQualifications).where(scope(volunteerQualifications)).orderBy(volunteerQualifications.completedOn),
-  ]);
+  const languages = await tx.select().from(volunteerLanguages).where(scope(volunteerLanguages)).orderBy(sql`${volunteerLanguages.levelRank} desc`, volunteerLanguages.code);
+  const keys = await tx.select().from(volunteerKeys).where(scope(volunteerKeys)).orderBy(volunteerKeys.key);
+  const availability = await tx.select().from(volunteerAvailability).where(scope(volunteerAvailability)).orderBy(volunteerAvailability.weekday, volunteerAvailability.fromMinute);
+  const absences = await tx.select().from(volunteerAbsences).where(scope(volunteerAbsences)).orderBy(volunteerAbsences.fromDate);
+  const qualifications = await tx.select().from(volunteerQualifications).where(scope(volunteerQualifications)).orderBy(volunteerQualifications.completedOn);
   const keyMap = new Map<string, Record<VolunteerKeyRelation, string[]>>();
   for (const k of keys) {
     const entry = keyMap.get(k.volunteerId) ?? { specialization: [], topic: [], competence_limit: [], interest: [], district: [] };
@@ -618,8 +616,8 @@ export interface MatchPrefilter {
 }
 
 /**
- * Competence profiles in the shape matching reads, with their current load, in one query: each
- * profile list and the load come as correlated aggregates (index probes on the lists' keys), so
+ * Competence profiles in the shape matching reads, with their current load, in one query: the
+ * volunteers are chosen first, then each profile list and the load are grouped over their ids, so
  * ranking costs one round trip however many volunteers pass. With `eligibleOnly` the database
  * leaves out whom the hard rules would exclude anyway (status, basic course, languages,
  * specialisations), so that ranking reads hundreds of profiles, not the whole pool.
@@ -630,12 +628,17 @@ export async function matchProfiles(tx: Db, networkId: string, filter: MatchPref
   const basic = sql`exists (select 1 from ${volunteerQualifications} q where q.network_id = ${networkId} and q.volunteer_id = ${v.id} and q.type = 'basic')`;
   if (filter.ids) where.push(filter.ids.length ? anyId(v.id, filter.ids) : sql`false`);
   if (filter.eligibleOnly) {
-    where.push(eq(v.status, 'active'), basic);
+    // `offset 0` keeps the check a per-volunteer index probe: as a semi-join both databases would
+    // hash every basic qualification of the network first, which costs more than the few hundred probes.
+    where.push(eq(v.status, 'active'), sql`exists (select 1 from ${volunteerQualifications} q where q.network_id = ${networkId} and q.volunteer_id = ${v.id} and q.type = 'basic' offset 0)`);
     for (const l of filter.languages ?? []) {
       where.push(sql`exists (select 1 from ${volunteerLanguages} l where l.network_id = ${networkId} and l.volunteer_id = ${v.id} and l.code = ${l.code} and l.level_rank >= ${l.minRank})`);
     }
     for (const key of filter.specializations ?? []) where.push(hasKey(networkId, 'specialization', key));
   }
+  // Every list is grouped once over the chosen volunteers' ids (an index scan per list), rather
+  // than probed per volunteer: at a few hundred volunteers this halves the time on PGlite.
+  const ids = sql`(select ids from ids)::uuid[]`;
   const rows = await queryRows<{
     id: string;
     first_name: string;
@@ -652,25 +655,34 @@ export async function matchProfiles(tx: Db, networkId: string, filter: MatchPref
     slots: [number, number, number][] | null;
     absences: [string, string][] | null;
     origins: string[] | null;
-    active: number;
-    minutes: number;
+    active: number | null;
+    minutes: number | null;
     good: Record<string, number> | null;
   }>(
     tx,
-    sql`select ${v.id} as id, ${v.firstName} as first_name, ${v.lastName} as last_name, ${v.status} as status, ${v.gender} as gender,
-          ${v.homeDistrict} as home_district, ${v.maxActiveAgreements} as max_active_agreements, ${v.maxHoursPerMonth} as max_hours_per_month,
-          ${v.policeCertificateOn}::text as police_certificate_on, ${basic} as has_basic,
-          (select json_agg(json_build_array(l.code, l.level)) from ${volunteerLanguages} l where l.network_id = ${networkId} and l.volunteer_id = ${v.id}) as languages,
-          (select json_agg(json_build_array(k.relation, k.key)) from ${volunteerKeys} k where k.network_id = ${networkId} and k.volunteer_id = ${v.id}) as keys,
-          (select json_agg(json_build_array(a.weekday, a.from_minute, a.to_minute)) from ${volunteerAvailability} a where a.network_id = ${networkId} and a.volunteer_id = ${v.id}) as slots,
-          (select json_agg(json_build_array(b.from_date, b.to_date)) from ${volunteerAbsences} b where b.network_id = ${networkId} and b.volunteer_id = ${v.id} and b.to_date >= ${today}) as absences,
-          -- Origins only while the consent for them is on record (they are erased on withdrawal; this is the second wall).
-          (select array_agg(o.country) from ${volunteerOrigins} o where o.network_id = ${networkId} and o.volunteer_id = ${v.id}
-             and exists (select 1 from ${consents} c where c.network_id = ${networkId} and c.subject_kind = 'volunteer' and c.subject_id = ${v.id} and c.purpose = 'origin_data' and c.withdrawn_at is null)) as origins,
-          ${activeAgreementsSql(networkId, v.id)}::int as active,
-          ${minutesThisMonthSql(networkId, v.id, today)}::int as minutes,
-          ${goodAgreementsSql(networkId, v.id)} as good
-        from ${v} where ${and(...where)}`,
+    sql`with c as materialized (
+          select ${v.id} as id, ${v.firstName} as first_name, ${v.lastName} as last_name, ${v.status} as status, ${v.gender} as gender,
+            ${v.homeDistrict} as home_district, ${v.maxActiveAgreements} as max_active_agreements, ${v.maxHoursPerMonth} as max_hours_per_month,
+            ${v.policeCertificateOn}::text as police_certificate_on, ${filter.eligibleOnly ? sql`true` : basic} as has_basic
+          from ${v} where ${and(...where)}),
+        ids as materialized (select array_agg(id) as ids from c)
+        select c.*, l.languages, k.keys, s.slots, b.absences, o.origins, w.active, w.minutes, w.good
+        from c
+        left join (select volunteer_id, json_agg(json_build_array(code, level)) as languages from ${volunteerLanguages}
+          where network_id = ${networkId} and volunteer_id = any(${ids}) group by volunteer_id) l on l.volunteer_id = c.id
+        left join (select volunteer_id, json_agg(json_build_array(relation, key)) as keys from ${volunteerKeys}
+          where network_id = ${networkId} and volunteer_id = any(${ids}) group by volunteer_id) k on k.volunteer_id = c.id
+        left join (select volunteer_id, json_agg(json_build_array(weekday, from_minute, to_minute)) as slots from ${volunteerAvailability}
+          where network_id = ${networkId} and volunteer_id = any(${ids}) group by volunteer_id) s on s.volunteer_id = c.id
+        left join (select volunteer_id, json_agg(json_build_array(from_date, to_date)) as absences from ${volunteerAbsences}
+          where network_id = ${networkId} and volunteer_id = any(${ids}) and to_date >= ${today} group by volunteer_id) b on b.volunteer_id = c.id
+        -- Origins only while the consent for them is on record (they are erased on withdrawal; this is the second wall).
+        left join (select o.volunteer_id, array_agg(o.country) as origins from ${volunteerOrigins} o
+          where o.network_id = ${networkId} and o.volunteer_id = any(${ids})
+            and exists (select 1 from ${consents} cs where cs.network_id = ${networkId} and cs.subject_kind = 'volunteer' and cs.subject_id = o.volunteer_id
+              and cs.purpose = 'origin_data' and cs.withdrawn_at is null)
+          group by o.volunteer_id) o on o.volunteer_id = c.id
+        left join ${workloadSql(networkId, ids, today)} w on w.volunteer_id = c.id`,
   );
   if (!rows.length) return [];
   const districts = await districtMap(tx, networkId);
@@ -695,11 +707,9 @@ export async function matchProfiles(tx: Db, networkId: string, filter: MatchPref
       availability: (r.slots ?? []).map(([weekday, from, to]) => ({ weekday, from: fromMinute(from), to: fromMinute(to) })),
       absences: (r.absences ?? []).map(([from, to]) => ({ from, to })),
       maxActiveAgreements: r.max_active_agreements,
-      activeAgreements: r.active,
+      ...toWorkload({ active: r.active ?? 0, minutes: r.minutes ?? 0, good: r.good }),
       maxHoursPerMonth: r.max_hours_per_month,
-      hoursThisMonth: Math.round((r.minutes / 60) * 100) / 100,
       policeCertificateOn: r.police_certificate_on,
-      goodAgreementsWith: r.good ?? {},
     };
   });
 }
@@ -708,15 +718,13 @@ export async function matchProfiles(tx: Db, networkId: string, filter: MatchPref
 export async function overloadedVolunteers(tx: Db, networkId: string, limit: number) {
   const today = berlinToday();
   const where = and(eq(volunteers.networkId, networkId), inArray(volunteers.status, ['active', 'paused']), overloadedSql(networkId, volunteers, today));
-  const [rows, [count]] = await Promise.all([
-    tx
+  const rows = await tx
       .select({ id: volunteers.id, firstName: volunteers.firstName, lastName: volunteers.lastName, maxActiveAgreements: volunteers.maxActiveAgreements, maxHoursPerMonth: volunteers.maxHoursPerMonth, lastSupervisionOn: volunteers.lastSupervisionOn })
       .from(volunteers)
       .where(where)
       .orderBy(volunteers.lastName, volunteers.id)
-      .limit(limit),
-    tx.select({ n: sql<number>`count(*)::int` }).from(volunteers).where(where),
-  ]);
+      .limit(limit);
+  const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(volunteers).where(where);
   const settings = (await getNetwork(tx, networkId)).settings;
   const load = await workloadOf(tx, networkId, rows.map((r) => r.id), today);
   return {

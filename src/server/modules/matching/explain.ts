@@ -26,8 +26,11 @@ function displayName(locale: Locale, type: 'language' | 'region', code: string):
   }
 }
 
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
 function formatDate(isoDate: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  let format = dateFormats.get(locale);
+  if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })));
+  return format.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 export function wordReason(reason: Reason, w: Wording): string {

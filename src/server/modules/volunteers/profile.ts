@@ -6,8 +6,11 @@ export const toMinute = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 
 export const fromMinute = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 /** Today's date in Berlin, as the offices see it (YYYY-MM-DD). */
+// Made once: creating a DateTimeFormat costs far more than formatting with it.
+const berlinDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function berlinToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return berlinDate.format(now);
 }
 
 function addYears(isoDate: string, years: number): string {

@@ -261,6 +261,80 @@ test.describe.serial('placements: proposal → agreement → deployments → cla
     await expect(page.getByText('einmal verlängert')).toBeVisible();
   });
 
+  test('the coordinator records an agreement made on the phone, by keyboard', async ({ page, baseURL }) => {
+    // A volunteer of this test alone, so that the demo pool's load stays as the other journeys expect it.
+    const coordinator = await session(baseURL!, COORDINATOR);
+    const lastName = `Telefon ${stamp}`;
+    try {
+      await ok(
+        coordinator.post('/api/v1/volunteers', {
+          data: {
+            firstName: 'Nadia',
+            lastName,
+            email: `nadia-${stamp}@example.org`,
+            status: 'active',
+            qualifications: [{ type: 'basic', completedOn: '2025-06-30', provider: 'vhs Hannover' }],
+            languages: [{ code: 'ar', level: 'native' }],
+          },
+        }),
+        201,
+      );
+    } finally {
+      await coordinator.dispose();
+    }
+    await signIn(page, COORDINATOR);
+    await page.goto('/agreements');
+    await settled(page);
+    await page.getByRole('link', { name: 'Vereinbarung erfassen' }).click();
+    await settled(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vereinbarung erfassen');
+    // The longest term is the default end, and said in words.
+    await expect(page.getByText(/Höchstens 6 Monate nach dem Beginn/)).toBeVisible();
+    await expectNoViolations(page, 'the agreement form');
+
+    // Saving without a person or a task names both fields.
+    await page.getByRole('button', { name: 'Vereinbarung speichern' }).click();
+    await expect(page.getByRole('textbox', { name: 'Aufgabe' })).toHaveAttribute('aria-invalid', 'true');
+
+    const volunteer = page.getByRole('textbox', { name: 'Lotsin / Lotse' });
+    await volunteer.focus();
+    await page.keyboard.type(lastName);
+    // The search answers from the server: wait until the list shows only the one person.
+    await expect(page.getByRole('listbox').getByRole('option')).toHaveCount(1);
+    await expect(page.getByRole('option', { name: `Nadia ${lastName}` })).toBeVisible();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(volunteer).toHaveValue(`Nadia ${lastName}`);
+    await page.getByRole('combobox', { name: 'Einrichtung' }).selectOption({ label: 'IGS Linden' });
+    await page.getByRole('textbox', { name: 'Mit wem' }).fill('Familie A.');
+    await page.getByRole('textbox', { name: 'Aufgabe' }).fill(`Hausaufgabenhilfe ${stamp}`);
+    await page.getByRole('textbox', { name: 'Aufgabe' }).press('Tab');
+    await expect(page.getByRole('textbox', { name: 'Ziele' })).toBeFocused();
+    await page.keyboard.type('Versetzung in Klasse 8');
+    await page.getByRole('button', { name: 'Vereinbarung speichern' }).press('Enter');
+
+    await settled(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Vereinbarung: Hausaufgabenhilfe ${stamp}`);
+    await expect(page.getByText('Versetzung in Klasse 8')).toBeVisible();
+    await expect(page.getByText('IGS Linden').first()).toBeVisible();
+  });
+
+  test('the agreement form in Arabic has no axe violations and fits a phone', async ({ page }) => {
+    await signIn(page, COORDINATOR);
+    await setSavedLocale(page, 'ar');
+    try {
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.goto('/agreements/new');
+      await settled(page);
+      await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('تسجيل اتفاق');
+      await expectFitsWidth(page);
+      await expectNoViolations(page, 'the agreement form on a phone (ar)');
+    } finally {
+      await setSavedLocale(page, 'de');
+    }
+  });
+
   test('the portal in Arabic has no axe violations and fits a phone', async ({ page }) => {
     test.setTimeout(120_000);
     await signIn(page, VOLUNTEER);

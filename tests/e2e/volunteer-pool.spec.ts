@@ -58,9 +58,13 @@ test.describe('volunteer pool', () => {
     await expect(page.getByLabel('Mindestens Niveau')).toBeDisabled();
     await page.getByLabel('Sprache', { exact: true }).selectOption({ label: 'Arabisch' });
     await expectNames(page, ['Haddad, Amira', 'Nasser, Karim'], ['Becker, Jonas']);
+    // Both stay in the list with the level, so wait for the filtered answer before counting.
+    const nativeLoaded = page.waitForResponse((r) => r.url().includes('/api/v1/volunteers?') && r.url().includes('minLevel=native'));
     await page.getByLabel('Mindestens Niveau').selectOption({ label: 'Muttersprache' });
+    await nativeLoaded;
     await expect(page).toHaveURL(/minLevel=native/);
     await expectNames(page, ['Haddad, Amira', 'Nasser, Karim'], ['Becker, Jonas']);
+    await expect(page.locator('.mantine-Loader-root')).toHaveCount(0);
     const arabic = (await names(page)).length;
     expect(arabic).toBeLessThan(total);
 

@@ -8,7 +8,7 @@ import { CreateGuideRequestBody } from '../../common/api/guide-requests.js';
 import type { Db } from '../db/client.js';
 import type { Actor } from '../modules/audit/actor.js';
 import { insertAgreement } from '../modules/agreements/agreements.service.js';
-import { addDays } from '../modules/agreements/term.js';
+import { addDays } from '../../common/agreement-term.js';
 import { createDeployment } from '../modules/deployments/deployments.service.js';
 import { createGuideRequest, updateGuideRequest } from '../modules/guide-requests/guide-requests.service.js';
 import { getNetwork, updateNetwork } from '../modules/networks/networks.service.js';

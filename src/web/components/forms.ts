@@ -1,5 +1,6 @@
 import type { UseFormReturnType } from '@mantine/form';
 import type { TFunction } from 'i18next';
+import { useCallback, useEffect, useState, type RefObject } from 'react';
 import type { z } from 'zod';
 import { ProblemError } from '../api/client.js';
 import { formPath } from './form-path.js';
@@ -63,4 +64,20 @@ export function emptyToNull<T extends Record<string, unknown>>(values: T): T {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(values)) out[k] = typeof v === 'string' && v.trim() === '' ? null : v;
   return out as T;
+}
+
+/**
+ * After a failed check or save: once React has drawn the errors, the first field in error inside
+ * `container` takes the focus, so that nobody hunts for it; without one, `message` scrolls into
+ * view. (A plain animation frame can run before the errors are drawn on a busy machine.)
+ */
+export function useFocusProblem(container: RefObject<HTMLElement | null>, message?: RefObject<HTMLElement | null>): () => void {
+  const [requested, setRequested] = useState(0);
+  useEffect(() => {
+    if (!requested) return;
+    const invalid = container.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (invalid) invalid.focus();
+    else message?.current?.scrollIntoView({ block: 'center' });
+  }, [requested, container, message]);
+  return useCallback(() => setRequested((n) => n + 1), []);
 }

@@ -29,7 +29,7 @@ export function agreementsRoutes(app: FastifyInstance) {
       tags,
       summary: 'Record an agreement by hand (most come from an accepted proposal); the term is limited by the network’s longest term',
       body: CreateAgreementBody,
-      response: { 201: Agreement, ...problems(401, 403) },
+      response: { 201: Agreement, ...problems(401, 403, 422) },
     },
     handler: async (request, reply) => {
       const agreement = await inTenant(request, async (tx, actor) => createAgreement(tx, actor, await placementScopeOf(tx, request), request.body));

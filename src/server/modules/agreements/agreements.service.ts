@@ -19,7 +19,7 @@ import { berlinToday } from '../volunteers/profile.js';
 import { volunteers } from '../volunteers/volunteers.table.js';
 import { agreements } from './agreements.table.js';
 import type { PlacementScope } from './scope.js';
-import { addDays, latestEnd } from './term.js';
+import { addDays, latestEnd } from '../../../common/agreement-term.js';
 
 type Row = typeof agreements.$inferSelect;
 

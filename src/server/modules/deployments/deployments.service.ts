@@ -16,7 +16,7 @@ import { DomainError, invalidFields, notFound, staleVersion, type FieldError } f
 import { agreements } from '../agreements/agreements.table.js';
 import { agreementForScope, scopeFilter } from '../agreements/agreements.service.js';
 import type { PlacementScope } from '../agreements/scope.js';
-import { addDays } from '../agreements/term.js';
+import { addDays } from '../../../common/agreement-term.js';
 import type { Actor } from '../audit/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { expenseClaims } from '../expense-claims/expense-claims.table.js';

@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../../../../tests/harness.js';
 import { asBrowser, login, makeNetwork, makeOrganization, makeUser, multipartBody, type TestNetwork } from '../../../../tests/factories.js';
 import { queryRows } from '../../db/client.js';
 import { withTenant } from '../../db/tenancy.js';
-import { addDays } from '../agreements/term.js';
+import { addDays } from '../../../common/agreement-term.js';
 import { berlinToday } from '../volunteers/profile.js';
 import { linkVolunteerAccount } from '../volunteers/volunteers.service.js';
 

@@ -13,7 +13,7 @@ import {
   makeVolunteer,
   type TestNetwork,
 } from '../../../../tests/factories.js';
-import { addDays } from '../agreements/term.js';
+import { addDays } from '../../../common/agreement-term.js';
 import { berlinToday } from '../volunteers/profile.js';
 
 let t: TestApp;

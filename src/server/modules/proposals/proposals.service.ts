@@ -11,7 +11,7 @@ import { t } from '../../i18n.js';
 import { insertAgreement } from '../agreements/agreements.service.js';
 import { agreements } from '../agreements/agreements.table.js';
 import type { PlacementScope } from '../agreements/scope.js';
-import { latestEnd } from '../agreements/term.js';
+import { latestEnd } from '../../../common/agreement-term.js';
 import type { Actor } from '../audit/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { toBerlin } from '../courses/berlin.js';

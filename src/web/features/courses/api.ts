@@ -16,7 +16,6 @@ import type {
   UpdateCourseRunBody,
   UpdateCourseSessionBody,
 } from '../../../common/api/courses.js';
-import type { Volunteer } from '../../../common/api/volunteers.js';
 import { api, NetworkError, ProblemError, type Page } from '../../api/client.js';
 import type { Network, Problem } from '../../api/types.js';
 import { currentLocale, i18next } from '../../i18n/index.js';
@@ -144,18 +143,6 @@ export function useAttendances(sessionIds: string[]) {
   });
 }
 
-export function useVolunteerSearch(q: string, enabled: boolean) {
-  return useQuery({
-    queryKey: [KEY, 'volunteer-search', q],
-    queryFn: () =>
-      api.get<Page<Volunteer>>('/api/v1/volunteers', {
-        q: q || undefined,
-        limit: 20,
-      }),
-    enabled,
-    staleTime: 10_000,
-  });
-}
 
 export function useSaveCourse() {
   const refresh = useRefresh();

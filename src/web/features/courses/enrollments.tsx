@@ -10,7 +10,8 @@ import { ProblemAlert } from '../../components/problem-alert.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { formatDate, formatNumber, isolate } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
-import { certificateUrl, useCancelEnrollment, useEnroll, useEnrollments, useVolunteerSearch } from './api.js';
+import { useVolunteerSearch } from '../volunteers/api.js';
+import { certificateUrl, useCancelEnrollment, useEnroll, useEnrollments } from './api.js';
 import { ENROLLMENT_STATUS_COLOR, formatIsoDate } from './format.js';
 
 const ACTIVE = new Set(['enrolled', 'waitlisted', 'completed', 'not_completed']);

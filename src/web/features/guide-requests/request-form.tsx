@@ -31,7 +31,7 @@ import {
 import { LANGUAGE_LEVELS, WEEKDAYS, type LanguageLevel } from '../../../common/volunteers.js';
 import { ProblemError } from '../../api/client.js';
 import { useAllOrganizations, useCan } from '../../api/hooks.js';
-import { applyProblemToForm, zodValidator } from '../../components/forms.js';
+import { applyProblemToForm, useFocusProblem, zodValidator } from '../../components/forms.js';
 import { IconCheck } from '../../components/icons.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { useUiLocale } from '../../i18n/locale.js';
@@ -383,12 +383,8 @@ export function RequestForm({
     },
   });
 
-  const focusProblem = () =>
-    requestAnimationFrame(() => {
-      const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-      if (invalid) invalid.focus();
-      else alertRef.current?.scrollIntoView({ block: 'center' });
-    });
+  /** After a failed save, take the person to the first field to fix, or to the message. */
+  const focusProblem = useFocusProblem(formRef, alertRef);
 
   const submit = form.onSubmit(
     async (values) => {

@@ -1,4 +1,4 @@
-import { Anchor, Checkbox, Group, NativeSelect, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Agreement } from '../../../common/api/agreements.js';
@@ -43,7 +43,12 @@ export default function AgreementsPage() {
   return (
     <div className="placement-screen">
       <Page title={t('placements.agreements.title')}>
-        <Text>{t('placements.agreements.intro')}</Text>
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+          <Text maw={640}>{t('placements.agreements.intro')}</Text>
+          <Button component={Link} to="/agreements/new" variant="light">
+            {t('placements.agreements.record')}
+          </Button>
+        </Group>
         <Group className="placement-filters" wrap="wrap" gap="md">
           <NativeSelect
             label={t('placements.agreements.filterStatus')}

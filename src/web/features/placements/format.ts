@@ -28,12 +28,8 @@ export function berlinToday(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
-/** A calendar date moved by whole days. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+/** Calendar arithmetic shared with the server (the same term limits on both sides). */
+export { addDays, addMonths, latestEnd } from '../../../common/agreement-term.js';
 
 /** Whole days from today until the date (negative when it lies in the past). */
 export function daysUntil(date: string, today = berlinToday()): number {

@@ -5,6 +5,7 @@ import AgreementsPage from './agreements-page.js';
 import LogDeploymentPage from './deployment-page.js';
 import ExpenseClaimPage from './expense-claim-page.js';
 import ExpenseClaimsPage from './expense-claims-page.js';
+import NewAgreementPage from './new-agreement-page.js';
 import ProposalPage from './proposal-page.js';
 import './placements.css';
 
@@ -23,7 +24,10 @@ export const placementRoutes: RouteObject[] = [
   {
     path: '/agreements',
     element: <RequirePermission permission="agreements:manage" />,
-    children: [{ index: true, element: <AgreementsPage /> }],
+    children: [
+      { index: true, element: <AgreementsPage /> },
+      { path: 'new', element: <NewAgreementPage /> },
+    ],
   },
   {
     // Volunteers and institutions open their own agreements here too (the reminder e-mail links it).

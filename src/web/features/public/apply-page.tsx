@@ -1,12 +1,12 @@
 import { Alert, Button, Center, Checkbox, List, Loader, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { VolunteerApplicationBody, type PublicNetwork } from '../../../common/api/public.js';
 import { ProblemError, isProblem } from '../../api/client.js';
-import { zodValidator } from '../../components/forms.js';
+import { useFocusProblem, zodValidator } from '../../components/forms.js';
 import { IconAlert, IconCheck } from '../../components/icons.js';
 import { Page } from '../../components/page.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
@@ -69,14 +69,12 @@ function validator(consentVersion: string, t: TFunction) {
   };
 }
 
-/** After a failed check the first field in error takes the focus, so that nobody hunts for it. */
-function focusFirstError() {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>('.apply-form [aria-invalid="true"]')?.focus());
-}
-
 function ApplicationForm({ network, onDone }: { network: PublicNetwork; onDone: (firstName: string) => void }) {
   const { t } = useTranslation();
   const apply = useApplyAsVolunteer(network.slug);
+  // After a failed check the first field in error takes the focus, so that nobody hunts for it.
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstError = useFocusProblem(formRef);
   const [unplaced, setUnplaced] = useState<string[]>([]);
   const form = useForm<Values>({
     initialValues: {
@@ -124,7 +122,7 @@ function ApplicationForm({ network, onDone }: { network: PublicNetwork; onDone: 
   const consentError = form.errors.consent;
 
   return (
-    <form onSubmit={submit} noValidate className="apply-form">
+    <form ref={formRef} onSubmit={submit} noValidate className="apply-form">
       <Stack gap="lg">
         <Text size="sm">{t('apply.requiredNote')}</Text>
 

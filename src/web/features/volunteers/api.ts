@@ -226,3 +226,13 @@ export function useDownload() {
       download(path, query ?? {}, fallbackName),
   });
 }
+
+/** Volunteers whose name matches, for pickers (the first 20); `status` narrows the search. */
+export function useVolunteerSearch(q: string, enabled: boolean, status?: Volunteer['status']) {
+  return useQuery({
+    queryKey: [VOLUNTEERS, 'search', q, status ?? ''],
+    queryFn: () => api.get<Page<Volunteer>>('/api/v1/volunteers', { q: q || undefined, status, limit: 20 }),
+    enabled,
+    staleTime: 10_000,
+  });
+}

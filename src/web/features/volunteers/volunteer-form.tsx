@@ -31,7 +31,7 @@ import {
 } from '../../../common/volunteers.js';
 import { ProblemError } from '../../api/client.js';
 import { useCan } from '../../api/hooks.js';
-import { applyProblemToForm, zodValidator } from '../../components/forms.js';
+import { applyProblemToForm, useFocusProblem, zodValidator } from '../../components/forms.js';
 import { IconInfo } from '../../components/icons.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { useUiLocale } from '../../i18n/locale.js';
@@ -456,12 +456,7 @@ export function VolunteerForm({
   });
 
   /** After a failed save, take the person to the first field to fix, or to the message. */
-  const focusProblem = () =>
-    requestAnimationFrame(() => {
-      const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-      if (invalid) invalid.focus();
-      else alertRef.current?.scrollIntoView({ block: 'center' });
-    });
+  const focusProblem = useFocusProblem(formRef, alertRef);
 
   const submit = form.onSubmit(async (values) => {
     try {

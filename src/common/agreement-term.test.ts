@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, latestEnd } from './term.js';
+import { addDays, addMonths, latestEnd } from './agreement-term.js';
 
 describe('agreement terms', () => {
   it('adds months, clamping the day to the end of a shorter month', () => {

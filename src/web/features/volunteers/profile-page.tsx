@@ -393,11 +393,19 @@ function QualificationsTab({ v, catalogues }: { v: VolunteerDetail; catalogues: 
 
 function AgreementsTab({ v }: { v: VolunteerDetail }) {
   const { t } = useTranslation();
+  const canManage = useCan('agreements:manage');
   return (
     <Stack gap="lg">
-      <Alert role="note" color="blue" variant="light" icon={<IconInfo />} title={t('volunteers.agreements.title')}>
-        <Text size="sm">{t('volunteers.agreements.later')}</Text>
-      </Alert>
+      {canManage && (
+        <Group gap="md" wrap="wrap">
+          <Anchor component={Link} to={`/agreements?volunteerId=${encodeURIComponent(v.id)}&status=all`}>
+            {t('volunteers.agreements.open')}
+          </Anchor>
+          <Anchor component={Link} to="/agreements/new">
+            {t('placements.agreements.record')}
+          </Anchor>
+        </Group>
+      )}
       <Section id="agreements-limits" title={t('volunteers.sections.capacity')}>
         <Facts
           items={[

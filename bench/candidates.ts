@@ -145,7 +145,7 @@ const section = [
   '|---|---:|---:|---:|---:|---|---:|---:|',
   ...runs.map(
     (r) =>
-      `| ${r.database} | ${ms(r.candidatesP50)} | ${ms(r.candidatesP95)}${r.candidatesP95 > 50 ? ' ⚠' : ''} | ${ms(r.injectP95)} | ${r.eligibleMedian} | ${r.planMs.map((x) => (x / 1000).toFixed(2)).join(', ')} | ${r.filled} / ${r.places} | ${r.totalScore.toLocaleString('en')} |`,
+      `| ${r.database} | ${ms(r.candidatesP50)} | ${ms(r.candidatesP95)}${r.candidatesP95 > 50 ? ' ⚠' : ''} | ${ms(r.injectP95)} | ${r.eligibleMedian} | ${r.planMs.map((x) => (x / 1000).toFixed(2)).join(', ')}${r.planMs.some((x) => x > 2000) ? ' ⚠' : ''} | ${r.filled} / ${r.places} | ${r.totalScore.toLocaleString('en')} |`,
   ),
   '',
 ].join('\n');

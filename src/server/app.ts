@@ -31,6 +31,7 @@ import { agreementsRoutes } from './modules/agreements/agreements.routes.js';
 import { inboxRoutes } from './modules/inbox/inbox.routes.js';
 import { deploymentsRoutes } from './modules/deployments/deployments.routes.js';
 import { expenseClaimsRoutes } from './modules/expense-claims/expense-claims.routes.js';
+import { MatchingPools } from './modules/matching/matching-pool.js';
 import { nextCandidate } from './modules/matching/matching.service.js';
 import { matchingRoutes } from './modules/matching/matching.routes.js';
 import { expireProposals } from './modules/proposals/proposals.service.js';
@@ -48,6 +49,8 @@ import { volunteerImportsRoutes } from './modules/volunteer-imports/volunteer-im
 declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
+    /** Each network's eligible volunteers in memory, kept current by the database's change notes. */
+    matchingPools: MatchingPools;
     mail: { kick(): void; deliverDue(): Promise<number> };
     /** Background jobs (proposal expiry, agreement reminders); tests call `app.jobs.runDue(now)`. */
     jobs: { runDue(now?: Date): Promise<Record<string, number>> };
@@ -80,6 +83,8 @@ export async function buildApp({ config, database, logger = false, mailWorker = 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', database);
+  const matchingPools = new MatchingPools();
+  app.decorate('matchingPools', matchingPools);
 
   const delivery = new MailDelivery(database.db, config.SMTP_URL, config.MAIL_FROM, app.log);
   app.decorate('mail', {
@@ -94,7 +99,7 @@ export async function buildApp({ config, database, logger = false, mailWorker = 
     [
       {
         name: 'expireProposals',
-        run: (tx, networkId, now) => expireProposals(tx, networkId, now, { publicUrl: config.publicUrl }, (requestId) => nextCandidate(tx, networkId, requestId)),
+        run: (tx, networkId, now) => expireProposals(tx, networkId, now, { publicUrl: config.publicUrl }, (requestId) => nextCandidate(tx, matchingPools, networkId, requestId)),
       },
       { name: 'remindEndingAgreements', run: (tx, networkId, now) => remindEndingAgreements(tx, networkId, berlinToday(now), { publicUrl: config.publicUrl }) },
     ],

@@ -268,7 +268,13 @@ test.describe('volunteer pool', () => {
     await settled(page);
     await expect(page.getByRole('tab', { name: 'Vereinbarungen' })).toBeVisible();
     await page.getByRole('tab', { name: 'Vereinbarungen' }).click();
-    await expect(page.getByRole('tabpanel')).toContainText('bewusst keine Zahlen');
+    await expect(page.getByRole('tabpanel')).toContainText('Höchstens gleichzeitige Vereinbarungen');
+    await expect(page.getByRole('link', { name: 'Vereinbarung erfassen' })).toHaveAttribute('href', '/agreements/new');
+    await page.getByRole('link', { name: 'Alle Vereinbarungen dieser Person ansehen' }).click();
+    await expect(page).toHaveURL(new RegExp(`/agreements\\?volunteerId=${id}`));
+    await expect(page.getByRole('status').filter({ hasText: 'Nur Vereinbarungen' })).toBeVisible();
+    await page.goBack();
+    await settled(page);
 
     await page.getByRole('link', { name: 'Profil bearbeiten' }).click();
     await expect(page.getByRole('heading', { level: 1, name: /Jonas Becker/ })).toBeVisible();

@@ -17,3 +17,4 @@ export * from '../modules/proposals/proposals.table.js';
 export * from '../modules/agreements/agreements.table.js';
 export * from '../modules/deployments/deployments.table.js';
 export * from '../modules/expense-claims/expense-claims.table.js';
+export * from '../modules/matching/matching-changes.table.js';

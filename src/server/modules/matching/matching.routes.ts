@@ -21,7 +21,7 @@ export function matchingRoutes(app: FastifyInstance) {
     },
     handler: (request) =>
       inTenant(request, (tx, actor) =>
-        candidatesFor(tx, actor, request.params.id, request.query, { locale: request.locale, origins: principalOf(request).permissions.has('volunteers:origins') }),
+        candidatesFor(tx, request.server.matchingPools, actor, request.params.id, request.query, { locale: request.locale, origins: principalOf(request).permissions.has('volunteers:origins') }),
       ),
   });
 
@@ -33,6 +33,6 @@ export function matchingRoutes(app: FastifyInstance) {
       body: PlanBody,
       response: { 200: PlanResult, ...problems(401, 403) },
     },
-    handler: (request) => inTenant(request, (tx, actor) => planFor(tx, actor, request.body, request.locale)),
+    handler: (request) => inTenant(request, (tx, actor) => planFor(tx, request.server.matchingPools, actor, request.body, request.locale)),
   });
 }

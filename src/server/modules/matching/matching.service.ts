@@ -15,6 +15,7 @@ import { berlinToday } from '../volunteers/profile.js';
 import { matchProfiles } from '../volunteers/volunteers.service.js';
 import { evaluate, isExcluded, prepareRequest, rankCandidates, scoreValueOf, type MatchingSettings, type MatchVolunteer, type PreparedRequest } from './criteria.js';
 import { wordReason, type Wording } from './explain.js';
+import type { MatchingPools } from './matching-pool.js';
 import { MAX_SCORE, planAssignments, type PlanRequest } from './plan.js';
 
 export function matchingSettings(settings: NetworkSettings): MatchingSettings {
@@ -31,19 +32,23 @@ export function assertMatchable(r: RequestForMatching): void {
   if (r.status !== 'ready' && r.status !== 'proposed') throw requestNotWaiting(`guideRequests.status.${r.status}`);
 }
 
-function prefilterOf(p: PreparedRequest) {
-  return { eligibleOnly: true, languages: p.languages.map((l) => ({ code: l.code, minRank: l.minRank })), specializations: p.request.requiredSpecializations };
-}
-
 /** The volunteers eligible for a request, ranked, with every criterion explained. */
-export async function candidatesFor(tx: Db, actor: Actor, requestId: string, query: CandidatesQuery, wording: Omit<Wording, 'names'>): Promise<Candidates> {
+export async function candidatesFor(
+  tx: Db,
+  pools: MatchingPools,
+  actor: Actor,
+  requestId: string,
+  query: CandidatesQuery,
+  wording: Omit<Wording, 'names'>,
+): Promise<Candidates> {
   const request = await requestForMatching(tx, actor.networkId, requestId);
   assertMatchable(request);
   const settings = matchingSettings((await getNetwork(tx, actor.networkId)).settings);
   const today = berlinToday();
   const prepared = prepareRequest(request.match, today, settings);
   const explain = query.explain === 'excluded';
-  const volunteers = await matchProfiles(tx, actor.networkId, explain ? { eligibleOnly: false } : prefilterOf(prepared), today);
+  // Everyone when the exclusions are to be explained; otherwise the eligible pool, which the hard rules narrow.
+  const volunteers = explain ? await matchProfiles(tx, actor.networkId, { eligibleOnly: false }, today) : await pools.eligible(tx, actor.networkId, today);
   const open = await openProposalsOf(tx, actor.networkId, requestId);
   const names = await catalogNames(tx, actor.networkId);
   const proposedIds = new Set(open.map((p) => p.volunteerId));
@@ -95,13 +100,13 @@ export async function exclusionsFor(tx: Db, networkId: string, request: RequestF
 }
 
 /** The best volunteer not yet proposed for a request (offered when a proposal expires or is declined). */
-export async function nextCandidate(tx: Db, networkId: string, requestId: string): Promise<{ volunteerId: string; name: string; score: number } | null> {
+export async function nextCandidate(tx: Db, pools: MatchingPools, networkId: string, requestId: string): Promise<{ volunteerId: string; name: string; score: number } | null> {
   const request = await requestForMatching(tx, networkId, requestId);
   if (request.missingFields.length || request.needsProfessional) return null;
   const settings = matchingSettings((await getNetwork(tx, networkId)).settings);
   const today = berlinToday();
   const prepared = prepareRequest(request.match, today, settings);
-  const volunteers = await matchProfiles(tx, networkId, prefilterOf(prepared), today);
+  const volunteers = await pools.eligible(tx, networkId, today);
   const open = await openProposalsOf(tx, networkId, requestId);
   const tried = await openProposalsOf(tx, networkId, requestId, true);
   const skip = new Set([...open, ...tried].map((p) => p.volunteerId));
@@ -115,7 +120,7 @@ export async function nextCandidate(tx: Db, networkId: string, requestId: string
  * within every volunteer's free agreements. Volunteers are read once; a language index keeps
  * the pairs to check near the eligible ones.
  */
-export async function planFor(tx: Db, actor: Actor, body: PlanBody, locale: 'de' | 'en' | 'ar'): Promise<PlanResult> {
+export async function planFor(tx: Db, pools: MatchingPools, actor: Actor, body: PlanBody, locale: 'de' | 'en' | 'ar'): Promise<PlanResult> {
   const settings = matchingSettings((await getNetwork(tx, actor.networkId)).settings);
   const today = berlinToday();
   const requests = await requestsForPlan(tx, actor.networkId, body.requestIds ?? null);
@@ -136,7 +141,7 @@ export async function planFor(tx: Db, actor: Actor, body: PlanBody, locale: 'de'
     if (places <= 0) continue;
     plannable.push({ r, p: prepareRequest(r.match, today, settings), places, open: new Set(open) });
   }
-  const volunteers = await matchProfiles(tx, actor.networkId, { eligibleOnly: true }, today);
+  const volunteers = await pools.eligible(tx, actor.networkId, today);
   // Speakers of each language, the most fluent first: a request's required language and level
   // narrow the volunteers to check to a prefix of one list.
   const byLanguage = new Map<string, { volunteer: MatchVolunteer; rank: number }[]>();

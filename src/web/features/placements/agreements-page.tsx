@@ -39,6 +39,7 @@ export default function AgreementsPage() {
     sort,
   });
   const items = flatItems(list.data);
+  const volunteerId = params.get('volunteerId');
 
   return (
     <div className="placement-screen">
@@ -70,6 +71,16 @@ export default function AgreementsPage() {
           />
           <Checkbox label={t('placements.agreements.onlyEndingSoon')} checked={endingSoon} onChange={(e) => set('endingSoon', e.currentTarget.checked ? 'true' : null)} mb={8} />
         </Group>
+        {volunteerId && (
+          <Group gap="sm" wrap="wrap" role="status">
+            <Text>
+              {items[0] ? t('placements.agreements.filteredBy', { name: items[0].volunteerName }) : t('placements.agreements.filteredByPerson')}
+            </Text>
+            <Anchor component="button" type="button" onClick={() => set('volunteerId', null)}>
+              {t('placements.agreements.filterClear')}
+            </Anchor>
+          </Group>
+        )}
         <ListTable
           caption={t('placements.agreements.title')}
           isPending={list.isPending}

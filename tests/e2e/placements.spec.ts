@@ -152,12 +152,41 @@ test.describe.serial('placements: proposal → agreement → deployments → cla
     await page.reload();
     await settled(page);
 
-    await logDeployment(page, { hours: '2', km: '12,5', transport: 'car' });
+    // She types the kilometres wrong, then corrects them.
+    await logDeployment(page, { hours: '2', km: '21', transport: 'car' });
+    const mine = page.getByRole('region', { name: 'Meine Einsätze' });
+    await expect(mine.getByRole('row').filter({ hasText: TITLE })).toContainText('21 km');
+    await mine.getByRole('row').filter({ hasText: TITLE }).getByRole('link', { name: /^Einsatz am .* ändern$/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Einsatz ändern');
+    await settled(page);
+    await expect(page.getByLabel('Wie viele Stunden?')).toHaveValue('2');
+    await expect(page.getByLabel('Kilometer (hin und zurück)')).toHaveValue('21');
+    await expect(page.getByLabel('Kurze Notiz (freiwillig)')).toHaveValue('Termin begleitet');
+    await page.getByLabel('Kilometer (hin und zurück)').fill('12,5');
+    await page.getByRole('button', { name: 'Änderungen speichern' }).click();
+    await page.waitForURL(/\/portal(#.*)?$/);
+    await settled(page);
+    await expect(mine.getByRole('row').filter({ hasText: TITLE })).toContainText('12,5 km');
+
     await page.goto(`/portal/deployments/new?agreement=${agreementId}`);
     await settled(page);
     await logDeployment(page, { hours: '1,5', km: '8', transport: 'car', ticket: '3,20' });
 
-    const mine = page.getByRole('region', { name: 'Meine Einsätze' });
+    // One logged twice by mistake is deleted again, after a question.
+    await page.goto(`/portal/deployments/new?agreement=${agreementId}`);
+    await settled(page);
+    await logDeployment(page, { hours: '1', km: '', transport: '' });
+    await expect(mine.getByRole('row').filter({ hasText: TITLE })).toHaveCount(3);
+    const twice = mine.getByRole('row').filter({ hasText: TITLE }).filter({ hasNotText: ' km' });
+    await twice.getByRole('link', { name: /^Einsatz am .* ändern$/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Einsatz ändern');
+    await page.getByRole('button', { name: 'Einsatz löschen' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Das lässt sich nicht rückgängig machen' })).toBeVisible();
+    await expectNoViolations(page, 'the deployment edit form, asking before deleting');
+    await page.getByRole('button', { name: 'Ja, löschen' }).click();
+    await page.waitForURL(/\/portal(#.*)?$/);
+    await settled(page);
+
     await expect(mine.getByRole('row').filter({ hasText: TITLE })).toHaveCount(2);
     await expect(mine.getByText('Beleg ist da')).toBeVisible();
     await expect(mine.getByText('Noch nicht abgerechnet')).toHaveCount(2);

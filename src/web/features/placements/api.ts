@@ -5,7 +5,7 @@ import type {
   CreateAgreementBody,
   ExtendAgreementBody,
 } from '../../../common/api/agreements.js';
-import type { CreateDeploymentBody, Deployment, Receipt } from '../../../common/api/deployments.js';
+import type { CreateDeploymentBody, Deployment, Receipt, UpdateDeploymentBody } from '../../../common/api/deployments.js';
 import type { ExpenseClaim, ExpenseClaimDetail, Payout, PayoutDetail } from '../../../common/api/expense-claims.js';
 import type { Proposal } from '../../../common/api/proposals.js';
 import type { Network, Problem } from '../../api/types.js';
@@ -180,6 +180,28 @@ export function useUploadReceipt() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: ({ deploymentId, file }: { deploymentId: string; file: File }) => upload<Receipt>(`/api/v1/deployments/${deploymentId}/receipt`, file),
+    onSuccess: () => refresh(),
+  });
+}
+
+export function useDeployment(id: string) {
+  return useQuery({ queryKey: ['deployments', 'one', id], queryFn: () => api.get<Deployment>(`/api/v1/deployments/${encodeURIComponent(id)}`) });
+}
+
+/** Changes a deployment (with the version read) and, when a ticket photo or PDF is chosen, uploads it as its receipt. */
+export function useUpdateDeployment(id: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: async ({ body, receipt }: { body: UpdateDeploymentBody; receipt: File | null }) => {
+      const deployment = await api.patch<Deployment>(`/api/v1/deployments/${encodeURIComponent(id)}`, body);
+      if (!receipt) return { deployment, receiptError: null };
+      try {
+        await upload<Receipt>(`/api/v1/deployments/${deployment.id}/receipt`, receipt);
+        return { deployment, receiptError: null };
+      } catch (error) {
+        return { deployment, receiptError: error };
+      }
+    },
     onSuccess: () => refresh(),
   });
 }

@@ -1,15 +1,18 @@
 import { Alert, Anchor, Button, Center, FileInput, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { Deployment } from '../../../common/api/deployments.js';
+import type { Locale } from '../../../common/locales.js';
 import { TRANSPORT_MODES, type TransportMode } from '../../../common/api/placements.js';
 import { applyProblemToForm } from '../../components/forms.js';
 import { IconLock } from '../../components/icons.js';
 import { Page } from '../../components/page.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { useUiLocale } from '../../i18n/locale.js';
-import { useAgreements, useLogDeployment } from './api.js';
+import { useAgreement, useAgreements, useDeleteDeployment, useDeployment, useLogDeployment, useUpdateDeployment } from './api.js';
 import { berlinToday, formatDay, parseDecimal, parseEuros } from './format.js';
 import './placements.css';
 
@@ -26,27 +29,25 @@ interface Values {
 
 const RECEIPT_TYPES = ['application/pdf', 'image/png', 'image/jpeg'];
 
-/** The volunteer logs one deployment: where, when, how long, how they travelled, what the ticket cost. */
-export default function LogDeploymentPage() {
+/** A number as the reader types it back into a field: "1,5" in German, "1.5" otherwise (Latin digits). */
+function typed(n: number, locale: Locale): string {
+  return locale === 'de' ? String(n).replace('.', ',') : String(n);
+}
+
+/** The deployment form's checks, shared by logging and changing; `startsOn` is the chosen agreement's first day, if known. */
+function useDeploymentForm(initialValues: Values, startsOn: (agreementId: string) => string | undefined) {
   const { t } = useTranslation();
   const { locale } = useUiLocale();
-  const navigate = useNavigate();
-  const [params] = useSearchParams();
-  const agreements = useAgreements({ status: 'active', sort: 'endsOn' });
-  const log = useLogDeployment();
   const today = berlinToday();
-  const active = agreements.data ?? [];
-  const preselected = params.get('agreement') ?? '';
-
-  const form = useForm<Values>({
-    initialValues: { agreementId: preselected, date: today, hours: '', km: '', transport: '', ticket: '', receipt: null, note: '' },
+  return useForm<Values>({
+    initialValues,
     validate: (v) => {
       const errors: Record<string, string> = {};
-      const agreement = active.find((a) => a.id === v.agreementId);
+      const start = startsOn(v.agreementId);
       if (!v.agreementId) errors.agreementId = t('validation.required');
       if (!v.date) errors.date = t('validation.required');
       else if (v.date > today) errors.date = t('placements.log.dateFuture');
-      else if (agreement && v.date < agreement.startsOn) errors.date = t('placements.log.dateBeforeStart', { date: formatDay(agreement.startsOn, locale) });
+      else if (start && v.date < start) errors.date = t('placements.log.dateBeforeStart', { date: formatDay(start, locale) });
       const hours = parseDecimal(v.hours);
       if (v.hours.trim() === '') errors.hours = t('validation.required');
       else if (hours === null || hours <= 0 || hours > 24 || Math.round(hours * 4) !== hours * 4) errors.hours = t('placements.log.hoursInvalid');
@@ -61,23 +62,91 @@ export default function LogDeploymentPage() {
       return errors;
     },
   });
+}
 
+/** What the API takes from the form (without the agreement, which a change keeps). */
+function deploymentBody(v: Values) {
+  return {
+    date: v.date,
+    hours: parseDecimal(v.hours) ?? 0,
+    km: v.km.trim() === '' ? 0 : (parseDecimal(v.km) ?? 0),
+    transport: v.transport || null,
+    ticketCents: parseEuros(v.ticket) ?? 0,
+    note: v.note.trim() || null,
+  };
+}
+
+/** Date, hours, way, ticket and receipt, the privacy reminder and the note. */
+function DeploymentFields({ form, askReceipt }: { form: UseFormReturnType<Values>; askReceipt: boolean }) {
+  const { t } = useTranslation();
   const ticketCents = parseEuros(form.values.ticket) ?? 0;
+  return (
+    <>
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+        <TextInput type="date" label={t('placements.log.date')} required max={berlinToday()} {...form.getInputProps('date')} />
+        <TextInput
+          label={t('placements.log.hours')}
+          description={t('placements.log.hoursHint')}
+          required
+          inputMode="decimal"
+          dir="ltr"
+          className="portal-ltr-field"
+          {...form.getInputProps('hours')}
+        />
+        <TextInput label={t('placements.log.km')} description={t('placements.log.kmHint')} inputMode="decimal" dir="ltr" className="portal-ltr-field" {...form.getInputProps('km')} />
+        <NativeSelect
+          label={t('placements.log.transport')}
+          description={t('placements.log.transportHint')}
+          data={[{ value: '', label: t('placements.log.noTransport') }, ...TRANSPORT_MODES.map((m) => ({ value: m, label: t(`placements.transport.${m}`) }))]}
+          {...form.getInputProps('transport')}
+        />
+        <TextInput label={t('placements.log.ticket')} description={t('placements.log.ticketHint')} inputMode="decimal" dir="ltr" className="portal-ltr-field" {...form.getInputProps('ticket')} />
+        {askReceipt && ticketCents > 0 && (
+          <FileInput
+            label={t('placements.log.receipt')}
+            description={t('placements.log.receiptHint')}
+            accept={RECEIPT_TYPES.join(',')}
+            clearable
+            placeholder={t('placements.log.receiptPick')}
+            {...form.getInputProps('receipt')}
+          />
+        )}
+      </SimpleGrid>
+      <Alert color="orange" variant="light" icon={<IconLock />} title={t('placements.log.privacyTitle')}>
+        {t('placements.log.privacy')}
+      </Alert>
+      <Textarea label={t('placements.log.note')} description={t('placements.log.noteHint')} autosize minRows={2} maxLength={500} {...form.getInputProps('note')} />
+    </>
+  );
+}
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <Center py="md">
+      <Loader aria-label={t('app.loading')} role="status" />
+    </Center>
+  );
+}
+
+/** The volunteer logs one deployment: where, when, how long, how they travelled, what the ticket cost. */
+export default function LogDeploymentPage() {
+  const { t } = useTranslation();
+  const { locale } = useUiLocale();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const agreements = useAgreements({ status: 'active', sort: 'endsOn' });
+  const log = useLogDeployment();
+  const active = agreements.data ?? [];
+  const preselected = params.get('agreement') ?? '';
+  const form = useDeploymentForm(
+    { agreementId: preselected, date: berlinToday(), hours: '', km: '', transport: '', ticket: '', receipt: null, note: '' },
+    (id) => active.find((a) => a.id === id)?.startsOn,
+  );
+
   const submit = form.onSubmit((v) => {
-    const km = v.km.trim() === '' ? 0 : (parseDecimal(v.km) ?? 0);
     log.mutate(
-      {
-        body: {
-          agreementId: v.agreementId,
-          date: v.date,
-          hours: parseDecimal(v.hours) ?? 0,
-          km,
-          transport: v.transport || null,
-          ticketCents: parseEuros(v.ticket) ?? 0,
-          note: v.note.trim() || null,
-        },
-        receipt: (parseEuros(v.ticket) ?? 0) > 0 ? v.receipt : null,
-      },
+      { body: { agreementId: v.agreementId, ...deploymentBody(v) }, receipt: (parseEuros(v.ticket) ?? 0) > 0 ? v.receipt : null },
       {
         onSuccess: ({ receiptError }) => {
           notifications.show({
@@ -99,9 +168,7 @@ export default function LogDeploymentPage() {
           {t('placements.backToPortal')}
         </Anchor>
         {agreements.isPending ? (
-          <Center py="md">
-            <Loader aria-label={t('app.loading')} role="status" />
-          </Center>
+          <Loading />
         ) : agreements.error ? (
           <ProblemAlert error={agreements.error} />
         ) : active.length === 0 ? (
@@ -122,47 +189,7 @@ export default function LogDeploymentPage() {
                   ]}
                   {...form.getInputProps('agreementId')}
                 />
-                <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-                  <TextInput type="date" label={t('placements.log.date')} required max={today} {...form.getInputProps('date')} />
-                  <TextInput
-                    label={t('placements.log.hours')}
-                    description={t('placements.log.hoursHint')}
-                    required
-                    inputMode="decimal"
-                    dir="ltr"
-                    className="portal-ltr-field"
-                    {...form.getInputProps('hours')}
-                  />
-                  <TextInput label={t('placements.log.km')} description={t('placements.log.kmHint')} inputMode="decimal" dir="ltr" className="portal-ltr-field" {...form.getInputProps('km')} />
-                  <NativeSelect
-                    label={t('placements.log.transport')}
-                    description={t('placements.log.transportHint')}
-                    data={[{ value: '', label: t('placements.log.noTransport') }, ...TRANSPORT_MODES.map((m) => ({ value: m, label: t(`placements.transport.${m}`) }))]}
-                    {...form.getInputProps('transport')}
-                  />
-                  <TextInput label={t('placements.log.ticket')} description={t('placements.log.ticketHint')} inputMode="decimal" dir="ltr" className="portal-ltr-field" {...form.getInputProps('ticket')} />
-                  {ticketCents > 0 && (
-                    <FileInput
-                      label={t('placements.log.receipt')}
-                      description={t('placements.log.receiptHint')}
-                      accept={RECEIPT_TYPES.join(',')}
-                      clearable
-                      placeholder={t('placements.log.receiptPick')}
-                      {...form.getInputProps('receipt')}
-                    />
-                  )}
-                </SimpleGrid>
-                <Alert color="orange" variant="light" icon={<IconLock />} title={t('placements.log.privacyTitle')}>
-                  {t('placements.log.privacy')}
-                </Alert>
-                <Textarea
-                  label={t('placements.log.note')}
-                  description={t('placements.log.noteHint')}
-                  autosize
-                  minRows={2}
-                  maxLength={500}
-                  {...form.getInputProps('note')}
-                />
+                <DeploymentFields form={form} askReceipt />
                 <Text size="sm" className="secondary-text">
                   {t('placements.log.afterwards')}
                 </Text>
@@ -180,5 +207,125 @@ export default function LogDeploymentPage() {
         )}
       </Stack>
     </Page>
+  );
+}
+
+/** The volunteer corrects or deletes a deployment they logged, as long as it is not part of an expense claim. */
+export function EditDeploymentPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const deployment = useDeployment(id);
+  return (
+    <Page title={t('placements.log.editTitle')}>
+      <Stack gap="lg" maw={720} w="100%">
+        <Anchor component={Link} to="/portal">
+          {t('placements.backToPortal')}
+        </Anchor>
+        {deployment.isPending ? (
+          <Loading />
+        ) : deployment.error ? (
+          <ProblemAlert error={deployment.error} />
+        ) : deployment.data.claimId ? (
+          <Alert color="blue" variant="light" role="note">
+            {t('placements.log.claimedNote')}
+          </Alert>
+        ) : (
+          <EditDeploymentForm deployment={deployment.data} />
+        )}
+      </Stack>
+    </Page>
+  );
+}
+
+function EditDeploymentForm({ deployment: d }: { deployment: Deployment }) {
+  const { t } = useTranslation();
+  const { locale } = useUiLocale();
+  const navigate = useNavigate();
+  const update = useUpdateDeployment(d.id);
+  const remove = useDeleteDeployment();
+  const [confirming, setConfirming] = useState(false);
+  const agreement = useAgreement(d.agreementId).data;
+  const form = useDeploymentForm(
+    {
+      agreementId: d.agreementId,
+      date: d.date,
+      hours: typed(d.hours, locale),
+      km: d.km ? typed(d.km, locale) : '',
+      transport: d.transport ?? '',
+      ticket: d.ticketCents ? typed(d.ticketCents / 100, locale) : '',
+      receipt: null,
+      note: d.note ?? '',
+    },
+    () => agreement?.startsOn,
+  );
+  const done = (title: string, message: string, color = 'green') => {
+    notifications.show({ color, title, message });
+    void navigate('/portal#portal-deployments');
+  };
+  const submit = form.onSubmit((v) => {
+    update.mutate(
+      { body: { ...deploymentBody(v), version: d.version }, receipt: (parseEuros(v.ticket) ?? 0) > 0 && !d.receipt ? v.receipt : null },
+      {
+        onSuccess: ({ receiptError }) =>
+          done(t('placements.log.updated'), receiptError ? t('placements.log.savedWithoutReceipt') : t('placements.log.updatedText', { date: formatDay(v.date, locale) }), receiptError ? 'orange' : 'green'),
+        onError: (e) => applyProblemToForm(form, e),
+      },
+    );
+  });
+  const what = agreement ? [agreement.requestTitle ?? agreement.scope, agreement.organizationName].filter(Boolean).join(' – ') : (d.organizationName ?? '');
+
+  return (
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md">
+      <form onSubmit={submit} noValidate aria-label={t('placements.log.editTitle')}>
+        <Stack>
+          <ProblemAlert error={update.error} />
+          {what && (
+            <Text>
+              {t('placements.log.agreementFixed')} <bdi>{what}</bdi>
+            </Text>
+          )}
+          {d.confirmedAt && (
+            <Alert color="blue" variant="light" role="note">
+              {t('placements.log.confirmedNote', { name: d.confirmedByName ?? d.organizationName ?? '' })}
+            </Alert>
+          )}
+          <DeploymentFields form={form} askReceipt={!d.receipt} />
+          <Group>
+            <Button type="submit" loading={update.isPending}>
+              {t('placements.log.editSubmit')}
+            </Button>
+            <Button variant="default" component={Link} to="/portal">
+              {t('common.cancel')}
+            </Button>
+          </Group>
+          <Stack gap="xs" align="flex-start" className="deployment-delete">
+            {!confirming ? (
+              <Button variant="subtle" color="red" onClick={() => setConfirming(true)}>
+                {t('placements.log.delete')}
+              </Button>
+            ) : (
+              <Alert color="red" variant="light" role="alert" title={t('placements.log.deleteTitle')} w="100%">
+                <Stack gap="sm">
+                  <Text size="sm">{t('placements.log.deleteConfirm', { date: formatDay(d.date, locale) })}</Text>
+                  <ProblemAlert error={remove.error} />
+                  <Group>
+                    <Button
+                      color="red"
+                      loading={remove.isPending}
+                      onClick={() => remove.mutate(d.id, { onSuccess: () => done(t('placements.log.deleted'), t('placements.log.deletedText', { date: formatDay(d.date, locale) })) })}
+                    >
+                      {t('placements.log.deleteYes')}
+                    </Button>
+                    <Button variant="default" onClick={() => setConfirming(false)}>
+                      {t('common.cancel')}
+                    </Button>
+                  </Group>
+                </Stack>
+              </Alert>
+            )}
+          </Stack>
+        </Stack>
+      </form>
+    </Paper>
   );
 }

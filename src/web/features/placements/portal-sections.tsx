@@ -298,6 +298,7 @@ function DeploymentsSection({ deployments, isPending, error, agreements }: { dep
           { label: t('placements.deployments.travelLabel'), wrap: true },
           { label: t('placements.deployments.ticket') },
           { label: t('placements.deployments.claim') },
+          { label: t('common.actions') },
         ]}
         rows={shown.map((d) => ({
           key: d.id,
@@ -310,6 +311,14 @@ function DeploymentsSection({ deployments, isPending, error, agreements }: { dep
             travel(d.km, d.transport),
             <ReceiptCell key="r" deployment={d} />,
             <ClaimStatus key="c" status={d.claimStatus} />,
+            // A claimed deployment is part of the claim's sum and stays as it is.
+            d.claimId ? (
+              '–'
+            ) : (
+              <Anchor component={Link} to={`/portal/deployments/${d.id}/edit`} key="e" size="sm" aria-label={t('placements.deployments.editNamed', { date: formatDay(d.date, locale), hours: formatDecimal(d.hours, locale) })}>
+                {t('placements.deployments.edit')}
+              </Anchor>
+            ),
           ],
         }))}
       />

@@ -2,7 +2,7 @@ import type { RouteObject } from 'react-router';
 import { RequirePermission } from '../../components/layouts.js';
 import AgreementPage from './agreement-page.js';
 import AgreementsPage from './agreements-page.js';
-import LogDeploymentPage from './deployment-page.js';
+import LogDeploymentPage, { EditDeploymentPage } from './deployment-page.js';
 import ExpenseClaimPage from './expense-claim-page.js';
 import ExpenseClaimsPage from './expense-claims-page.js';
 import NewAgreementPage from './new-agreement-page.js';
@@ -20,6 +20,11 @@ export const placementRoutes: RouteObject[] = [
     path: '/portal/deployments/new',
     element: <RequirePermission permission="deployments:log" />,
     children: [{ index: true, element: <LogDeploymentPage /> }],
+  },
+  {
+    path: '/portal/deployments/:id/edit',
+    element: <RequirePermission permission="deployments:log" />,
+    children: [{ index: true, element: <EditDeploymentPage /> }],
   },
   {
     path: '/agreements',

@@ -96,7 +96,11 @@ const baseTheme = createTheme({
   },
 });
 
-/** Per language: the show-password toggle is a labelled, focusable button (Mantine hides it by default). */
+/**
+ * Per language: the show-password toggle is a labelled, focusable button (Mantine hides it by
+ * default); a notification's close button says what it does, and its text under a title is dark
+ * enough to read (Mantine's gray.6 is below 4.5:1 on white).
+ */
 function useTheme() {
   const { t } = useTranslation();
   return useMemo(
@@ -105,6 +109,10 @@ function useTheme() {
         components: {
           PasswordInput: {
             defaultProps: { visibilityToggleButtonProps: { tabIndex: 0, 'aria-label': t('fields.showPassword') } },
+          },
+          Notification: {
+            defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } },
+            styles: { description: { color: 'var(--mantine-color-gray-7)' } },
           },
         },
       }),

@@ -102,14 +102,14 @@ export function AttendancePanel({
 
   if (!sessions.length) {
     return (
-      <Alert color="blue" variant="light" icon={<IconInfo />}>
+      <Alert role="note" color="blue" variant="light" icon={<IconInfo />}>
         {t('courses.attendance.noSessions')}
       </Alert>
     );
   }
   if (!participants.length) {
     return (
-      <Alert color="blue" variant="light" icon={<IconInfo />}>
+      <Alert role="note" color="blue" variant="light" icon={<IconInfo />}>
         {t('courses.attendance.noParticipants')}
       </Alert>
     );

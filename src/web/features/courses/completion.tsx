@@ -40,7 +40,7 @@ export function CompletionPanel({
 
   return (
     <Stack>
-      <Alert color="blue" variant="light" icon={<IconInfo />}>
+      <Alert role="note" color="blue" variant="light" icon={<IconInfo />}>
         {t('courses.completion.rule', {
           percent: requiredPercent,
           needed: formatHours(needed, locale),

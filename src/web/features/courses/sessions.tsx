@@ -188,7 +188,7 @@ export function SessionsPanel({
         {editable && <Button onClick={() => setEditing('new')}>{t('courses.session.add')}</Button>}
       </Group>
       {sessions.length > 0 && total !== course.teachingHours && (
-        <Alert color="orange" variant="light" icon={<IconInfo />}>
+        <Alert role="note" color="orange" variant="light" icon={<IconInfo />}>
           {t('courses.session.hoursMismatch', {
             hours: formatHours(total, locale),
             course: formatHours(course.teachingHours, locale),

@@ -112,7 +112,7 @@ function DeploymentFields({ form, askReceipt }: { form: UseFormReturnType<Values
           />
         )}
       </SimpleGrid>
-      <Alert color="orange" variant="light" icon={<IconLock />} title={t('placements.log.privacyTitle')}>
+      <Alert role="note" color="orange" variant="light" icon={<IconLock />} title={t('placements.log.privacyTitle')}>
         {t('placements.log.privacy')}
       </Alert>
       <Textarea label={t('placements.log.note')} description={t('placements.log.noteHint')} autosize minRows={2} maxLength={500} {...form.getInputProps('note')} />
@@ -172,7 +172,7 @@ export default function LogDeploymentPage() {
         ) : agreements.error ? (
           <ProblemAlert error={agreements.error} />
         ) : active.length === 0 ? (
-          <Alert color="blue" variant="light">
+          <Alert role="note" color="blue" variant="light">
             {t('placements.log.noAgreement')}
           </Alert>
         ) : (

@@ -42,13 +42,13 @@ function ApproveDialog({ claim, opened, onClose }: { claim: ExpenseClaimDetail; 
         <Stack>
           <Text>{t('placements.claim.approveMessage', { name: claim.volunteerName, total: formatMoney(claim.totalCents, locale) })}</Text>
           {claim.unconfirmedCount > 0 && (
-            <Alert color="orange" variant="light" icon={<IconAlert />}>
+            <Alert role="note" color="orange" variant="light" icon={<IconAlert />}>
               {t('placements.claims.unconfirmedHint', { count: claim.unconfirmedCount })}
             </Alert>
           )}
           {!isProblem(approve.error, 'allowance-limit') && <ProblemAlert error={approve.error} />}
           {needsAck && (
-            <Alert color="red" variant="light" icon={<IconAlert />} title={t('placements.claim.limitTitle')}>
+            <Alert role="note" color="red" variant="light" icon={<IconAlert />} title={t('placements.claim.limitTitle')}>
               <Stack gap="sm">
                 <Text size="sm">
                   {t('placements.claim.limitText', {

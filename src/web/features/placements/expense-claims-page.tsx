@@ -82,7 +82,7 @@ function PayoutForm({ approved }: { approved: ExpenseClaim[] }) {
     <Stack gap="sm">
       <div role="status">
         {created && (
-          <Alert color="green" variant="light" icon={<IconCheck />}>
+          <Alert role="note" color="green" variant="light" icon={<IconCheck />}>
             {t('placements.payouts.created', { count: created.claimCount, total: formatMoney(created.totalCents, locale), date: formatDay(created.executionDate, locale) })}
           </Alert>
         )}

@@ -76,12 +76,12 @@ export function AllowanceBar({
       </Text>
       {limit !== null && <Progress value={percent} color={color} size="lg" radius="xl" aria-label={label} />}
       {warning === 'exceeds' && (
-        <Alert color="red" variant="light" icon={<IconAlert />} p="xs">
+        <Alert role="note" color="red" variant="light" icon={<IconAlert />} p="xs">
           {t('placements.allowance.exceeds', { limit: formatMoney(limit ?? 0, locale) })}
         </Alert>
       )}
       {warning === 'near' && (
-        <Alert color="orange" variant="light" icon={<IconInfo />} p="xs">
+        <Alert role="note" color="orange" variant="light" icon={<IconInfo />} p="xs">
           {t('placements.allowance.near', { remaining: formatMoney(Math.max(0, (limit ?? 0) - used), locale) })}
         </Alert>
       )}

@@ -116,7 +116,7 @@ function ProposalsSection() {
     <Section id="portal-proposals" title={t('placements.proposals.title')} intro={t('placements.proposals.intro')}>
       <div role="status">
         {answered && (
-          <Alert color={answered.status === 'accepted' ? 'green' : 'blue'} variant="light" icon={<IconCheck />}>
+          <Alert role="note" color={answered.status === 'accepted' ? 'green' : 'blue'} variant="light" icon={<IconCheck />}>
             {answered.status === 'accepted' ? t('placements.proposals.acceptedNote', { title: answered.request.title }) : t('placements.proposals.declinedNote', { title: answered.request.title })}
           </Alert>
         )}
@@ -339,7 +339,7 @@ function DeploymentsSection({ deployments, isPending, error, agreements }: { dep
 function ClaimResult({ claim }: { claim: ExpenseClaimDetail }) {
   const { t } = useTranslation();
   return (
-    <Alert color="green" variant="light" icon={<IconCheck />} title={t('placements.claim.sentTitle')}>
+    <Alert role="note" color="green" variant="light" icon={<IconCheck />} title={t('placements.claim.sentTitle')}>
       <Stack gap="xs">
         <Text size="sm">{t('placements.claim.sentText', { count: claim.deploymentCount })}</Text>
         <Breakdown km={claim.km} rateCents={claim.mileageRateCents} mileageCents={claim.mileageCents} ticketCents={claim.ticketCents} allowanceCents={claim.allowanceCents} totalCents={claim.totalCents} caption={t('placements.claim.sentTitle')} />
@@ -372,7 +372,7 @@ function ClaimSection({ volunteer, deployments }: { volunteer: VolunteerDetail; 
       {settings && (settings.allowanceUnit !== 'none' || usedCents > 0) && <AllowanceBar allowance={{ year, usedCents, limitCents, remainingCents: null }} extraCents={estimate?.allowanceCents ?? 0} />}
       <div role="status">{result && <ClaimResult claim={result} />}</div>
       {!volunteer.bankAccount && (
-        <Alert color="orange" variant="light" icon={<IconInfo />}>
+        <Alert role="note" color="orange" variant="light" icon={<IconInfo />}>
           {t('placements.claim.noBankAccount')}{' '}
           <Anchor href="#portal-bank">{t('placements.claim.toBankAccount')}</Anchor>
         </Alert>
@@ -545,7 +545,7 @@ export function PlacementSections({ volunteer }: { volunteer: VolunteerDetail })
   return (
     <>
       {volunteer.wellbeing.overloaded && (
-        <Alert color="orange" variant="light" icon={<IconAlert />} title={t('placements.load.title')}>
+        <Alert role="note" color="orange" variant="light" icon={<IconAlert />} title={t('placements.load.title')}>
           {t('placements.load.text', { agreements: volunteer.wellbeing.activeAgreements, hours: volunteer.wellbeing.hoursThisMonth })}
         </Alert>
       )}

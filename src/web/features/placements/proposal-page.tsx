@@ -59,7 +59,7 @@ export default function ProposalPage() {
               <ExpiryNote proposal={p} />
               {p.status === 'pending' && <ProposalAnswer proposal={p} />}
               {p.status === 'accepted' && (
-                <Alert color="green" variant="light" icon={<IconCheck />}>
+                <Alert role="note" color="green" variant="light" icon={<IconCheck />}>
                   <Stack gap="xs" align="flex-start">
                     <Text size="sm">{t('placements.proposals.acceptedHere')}</Text>
                     {p.agreementId && (

@@ -226,7 +226,7 @@ export default function PortalPage() {
   if (!own.data) {
     return (
       <Page title={t('portal.title')}>
-        <Alert color="blue" variant="light" icon={<IconInfo />} title={t('portal.noProfileTitle')}>
+        <Alert role="note" color="blue" variant="light" icon={<IconInfo />} title={t('portal.noProfileTitle')}>
           {t('portal.noProfile')}
         </Alert>
       </Page>

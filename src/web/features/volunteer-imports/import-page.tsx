@@ -380,7 +380,7 @@ export default function VolunteerImportPage() {
               })}
             </Text>
             {columns.some((c) => c.source === 'remembered') && (
-              <Alert color="blue" variant="light" icon={<IconInfo />}>
+              <Alert role="note" color="blue" variant="light" icon={<IconInfo />}>
                 {t('import.mapping.rememberedNotice')}
               </Alert>
             )}
@@ -497,7 +497,7 @@ export default function VolunteerImportPage() {
               onChange={(e) => setRememberMapping(e.currentTarget.checked)}
             />
             {toWrite === 0 ? (
-              <Alert color="orange" variant="light" icon={<IconInfo />}>
+              <Alert role="note" color="orange" variant="light" icon={<IconInfo />}>
                 {t('import.preview.nothingToImport')}
               </Alert>
             ) : (

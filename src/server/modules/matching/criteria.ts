@@ -151,6 +151,11 @@ export type Evaluation =
   | { eligible: false; exclusions: Exclusion[] };
 
 /** The hard rules as one yes/no, without allocating: the hot path when ranking thousands. */
+/** Room for one more agreement and hours left this month: the one hard rule that does not depend on the request. */
+export function hasFreeCapacity(v: MatchVolunteer): boolean {
+  return (v.maxActiveAgreements === null || v.activeAgreements < v.maxActiveAgreements) && (v.maxHoursPerMonth === null || v.hoursThisMonth < v.maxHoursPerMonth);
+}
+
 export function isExcluded(p: PreparedRequest, v: MatchVolunteer): boolean {
   if (v.status !== 'active' || !v.hasBasic) return true;
   for (const need of p.languages) {
@@ -161,8 +166,7 @@ export function isExcluded(p: PreparedRequest, v: MatchVolunteer): boolean {
   const r = p.request;
   for (const key of r.requiredSpecializations) if (!v.specializations.includes(key)) return true;
   if (r.topic && v.competenceLimits.includes(r.topic)) return true;
-  if (v.maxActiveAgreements !== null && v.activeAgreements >= v.maxActiveAgreements) return true;
-  if (v.maxHoursPerMonth !== null && v.hoursThisMonth >= v.maxHoursPerMonth) return true;
+  if (!hasFreeCapacity(v)) return true;
   if (p.firstDay) for (const a of v.absences) if (a.from <= p.firstDay && p.firstDay <= a.to) return true;
   if (r.involvesMinors && !policeCertificateOk(p, v)) return true;
   return false;

@@ -13,7 +13,7 @@ import { getNetwork } from '../networks/networks.service.js';
 import { openProposalsByRequest, openProposalsOf, pendingByVolunteer } from '../proposals/proposals.service.js';
 import { berlinToday } from '../volunteers/profile.js';
 import { matchProfiles } from '../volunteers/volunteers.service.js';
-import { evaluate, isExcluded, prepareRequest, rankCandidates, scoreValueOf, type MatchingSettings, type MatchVolunteer, type PreparedRequest } from './criteria.js';
+import { evaluate, hasFreeCapacity, isExcluded, prepareRequest, rankCandidates, scoreValueOf, type MatchingSettings, type MatchVolunteer, type PreparedRequest } from './criteria.js';
 import { wordReason, type Wording } from './explain.js';
 import type { MatchingPools } from './matching-pool.js';
 import { MAX_SCORE, planAssignments, type PlanRequest } from './plan.js';
@@ -142,10 +142,13 @@ export async function planFor(tx: Db, pools: MatchingPools, actor: Actor, body: 
     plannable.push({ r, p: prepareRequest(r.match, today, settings), places, open: new Set(open) });
   }
   const volunteers = await pools.eligible(tx, actor.networkId, today);
+  // Only volunteers with room for another agreement and hours left can be planned (the capacity
+  // rule does not depend on the request, so it is checked once here rather than per pair).
+  const free = volunteers.filter(hasFreeCapacity);
   // Speakers of each language, the most fluent first: a request's required language and level
   // narrow the volunteers to check to a prefix of one list.
   const byLanguage = new Map<string, { volunteer: MatchVolunteer; rank: number }[]>();
-  for (const v of volunteers) {
+  for (const v of free) {
     for (const l of v.languages) {
       const entry = { volunteer: v, rank: levelRank(l.level) };
       const list = byLanguage.get(l.code);
@@ -159,15 +162,17 @@ export async function planFor(tx: Db, pools: MatchingPools, actor: Actor, body: 
   const eligibleCount = new Map<string, number>();
   for (const { r, p, places, open } of plannable) {
     // The rarest required language at its level narrows the volunteers to check.
-    let pool: MatchVolunteer[] | null = null;
+    let prefix: { list: { volunteer: MatchVolunteer }[]; n: number } | null = null;
     for (const need of p.languages) {
       const list = byLanguage.get(need.code) ?? [];
       let n = 0;
       while (n < list.length && list[n]!.rank >= need.minRank) n++;
-      if (!pool || n < pool.length) pool = list.slice(0, n).map((e) => e.volunteer);
+      if (!prefix || n < prefix.n) prefix = { list, n };
     }
     const candidates: PlanRequest['candidates'] = [];
-    for (const v of pool ?? volunteers) {
+    const count = prefix ? prefix.n : free.length;
+    for (let i = 0; i < count; i++) {
+      const v = prefix ? prefix.list[i]!.volunteer : free[i]!;
       if (open.has(v.id) || isExcluded(p, v)) continue;
       candidates.push({ volunteerId: v.id, score: Math.round((scoreValueOf(p, v, settings) / 100) * MAX_SCORE) });
     }

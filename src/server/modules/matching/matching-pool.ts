@@ -5,8 +5,9 @@ import type { MatchVolunteer } from './criteria.js';
 
 /** A pool older than this is rebuilt; change notes live an hour (migration 0021), so none is missed. */
 const MAX_AGE_MS = 10 * 60_000;
-/** Networks kept in memory at once; the least recently used one goes first. */
+/** Networks, and volunteers over all networks (about 1 KB each), kept in memory at once; the least recently used network goes first. */
 const MAX_NETWORKS = 32;
+const MAX_VOLUNTEERS = 100_000;
 
 interface Pool {
   today: string;
@@ -111,6 +112,13 @@ export class MatchingPools {
   private touch(networkId: string, pool: Pool): void {
     this.pools.delete(networkId);
     this.pools.set(networkId, pool);
-    while (this.pools.size > MAX_NETWORKS) this.pools.delete(this.pools.keys().next().value!);
+    let kept = 0;
+    for (const p of this.pools.values()) kept += p.byId.size;
+    // The network just used stays, even alone above the limit: it would be read again at once.
+    while (this.pools.size > 1 && (this.pools.size > MAX_NETWORKS || kept > MAX_VOLUNTEERS)) {
+      const oldest = this.pools.keys().next().value!;
+      kept -= this.pools.get(oldest)!.byId.size;
+      this.pools.delete(oldest);
+    }
   }
 }

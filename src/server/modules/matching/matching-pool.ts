@@ -5,7 +5,7 @@ import type { MatchVolunteer } from './criteria.js';
 
 /** A pool older than this is rebuilt; change notes live an hour (migration 0021), so none is missed. */
 const MAX_AGE_MS = 10 * 60_000;
-/** Networks, and volunteers over all networks (about 1 KB each), kept in memory at once; the least recently used network goes first. */
+/** Networks, and volunteers over all networks (about 1.6 KB each), kept in memory at once; the least recently used network goes first. */
 const MAX_NETWORKS = 32;
 const MAX_VOLUNTEERS = 100_000;
 

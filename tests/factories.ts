@@ -130,3 +130,17 @@ export async function makePortalLogin(app: FastifyInstance, database: Database, 
   await withTenant(database.db, network.networkId, (tx) => linkVolunteerAccount(tx, network.networkId, volunteerId, account.id));
   return login(app, account.email);
 }
+
+/** A guide request submitted by `requester` (a partner's or coordinator's session) and released to matching by `coordinator`. */
+export async function makeReadyRequest(app: FastifyInstance, requester: string, coordinator: string, payload: Record<string, unknown>): Promise<{ id: string; version: number }> {
+  const created = await app.inject({ method: 'POST', url: '/api/v1/guide-requests', headers: asBrowser(requester), payload });
+  if (created.statusCode !== 201) throw new Error(`request not created (${created.statusCode}): ${created.body}`);
+  const released = await app.inject({
+    method: 'PATCH',
+    url: `/api/v1/guide-requests/${created.json().id}`,
+    headers: asBrowser(coordinator),
+    payload: { status: 'ready', version: created.json().version },
+  });
+  if (released.statusCode !== 200) throw new Error(`request not released (${released.statusCode}): ${released.body}`);
+  return released.json() as { id: string; version: number };
+}

@@ -269,10 +269,17 @@ test.describe('volunteer pool', () => {
     await expect(page.getByRole('tab', { name: 'Vereinbarungen' })).toBeVisible();
     await page.getByRole('tab', { name: 'Vereinbarungen' }).click();
     await expect(page.getByRole('tabpanel')).toContainText('Höchstens gleichzeitige Vereinbarungen');
-    await expect(page.getByRole('link', { name: 'Vereinbarung erfassen' })).toHaveAttribute('href', '/agreements/new');
+    // Recording an agreement from the profile starts with this person chosen.
+    await page.getByRole('link', { name: 'Vereinbarung erfassen' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vereinbarung erfassen');
+    await expect(page.getByRole('textbox', { name: 'Lotsin / Lotse' })).toHaveValue('Jonas Becker');
+    await page.goBack();
+    await settled(page);
+    await page.getByRole('tab', { name: 'Vereinbarungen' }).click();
     await page.getByRole('link', { name: 'Alle Vereinbarungen dieser Person ansehen' }).click();
     await expect(page).toHaveURL(new RegExp(`/agreements\\?volunteerId=${id}`));
     await expect(page.getByRole('status').filter({ hasText: 'Nur Vereinbarungen' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Nur Vereinbarungen' })).not.toContainText('bisher keine');
     await page.goBack();
     await settled(page);
 

@@ -45,6 +45,16 @@ function Brand() {
   );
 }
 
+/** A loading spinner inside a page section, announced to screen readers. */
+export function InlineLoader() {
+  const { t } = useTranslation();
+  return (
+    <Center py="md">
+      <Loader aria-label={t('app.loading')} role="status" />
+    </Center>
+  );
+}
+
 export function FullPageLoader({ asMain = false }: { asMain?: boolean }) {
   const { t } = useTranslation();
   return (

@@ -8,6 +8,7 @@ import {
   login,
   makeCatalog,
   makeNetwork,
+  makeReadyRequest,
   makeOrganization,
   makeUser,
   makeVolunteer,
@@ -99,11 +100,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function readyRequest() {
-  const created = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/guide-requests',
-    headers: asBrowser(partner),
-    payload: {
+  return (
+    await makeReadyRequest(t.app, partner, coordinator, {
       title: 'Elternsprechtag mit Kind',
       kind: 'parents_evening',
       topic: 'schule',
@@ -118,17 +116,8 @@ async function readyRequest() {
       expectedHours: 1.5,
       seeker: { ageGroup: 'adult', languages: ['ar'] },
       contact: { name: 'Frau Schulz', email: 'schulz@gs-linden.example' },
-    },
-  });
-  expect(created.statusCode).toBe(201);
-  const released = await t.app.inject({
-    method: 'PATCH',
-    url: `/api/v1/guide-requests/${created.json().id}`,
-    headers: asBrowser(coordinator),
-    payload: { status: 'ready', version: 1 },
-  });
-  expect(released.statusCode).toBe(200);
-  return released.json().id as string;
+    })
+  ).id;
 }
 
 describe('every hard rule through the API', () => {

@@ -4,7 +4,17 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/harness.js';
-import { asBrowser, login, makeCatalog, makeNetwork, makeOrganization, makeUser, makeVolunteer, type TestNetwork } from '../../../../tests/factories.js';
+import {
+  asBrowser,
+  login,
+  makeCatalog,
+  makeNetwork,
+  makeReadyRequest,
+  makeOrganization,
+  makeUser,
+  makeVolunteer,
+  type TestNetwork,
+} from '../../../../tests/factories.js';
 import { addDays } from '../../../common/agreement-term.js';
 import { withTenant } from '../../db/tenancy.js';
 import { ensureCatalogEntries } from '../catalog/catalog.service.js';
@@ -29,14 +39,22 @@ beforeAll(async () => {
   coordinator = await login(t.app, (await makeUser(t.database, network, 'coordinator')).email);
   school = await makeOrganization(t.database, network, 'Grundschule Linden');
   partner = await login(t.app, (await makeUser(t.database, network, 'partner', school.id)).email);
-  amira = await makeVolunteer(t.app, coordinator, { firstName: 'Amira', lastName: 'Haddad', languages: [{ code: 'ar', level: 'C1' }], homeDistrict: 'linden-nord' });
-  bilal = await makeVolunteer(t.app, coordinator, { firstName: 'Bilal', lastName: 'Nasser', languages: [{ code: 'ar', level: 'A2' }], homeDistrict: 'mitte', maxActiveAgreements: 1 });
+  amira = await makeVolunteer(t.app, coordinator, {
+    firstName: 'Amira',
+    lastName: 'Haddad',
+    languages: [{ code: 'ar', level: 'C1' }],
+    homeDistrict: 'linden-nord',
+  });
+  bilal = await makeVolunteer(t.app, coordinator, {
+    firstName: 'Bilal',
+    lastName: 'Nasser',
+    languages: [{ code: 'ar', level: 'A2' }],
+    homeDistrict: 'mitte',
+    maxActiveAgreements: 1,
+  });
 
-  const created = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/guide-requests',
-    headers: asBrowser(partner),
-    payload: {
+  requestId = (
+    await makeReadyRequest(t.app, partner, coordinator, {
       title: 'Begleitung zur Ausländerbehörde',
       kind: 'accompaniment',
       topic: 'behoerden',
@@ -49,17 +67,8 @@ beforeAll(async () => {
       expectedHours: 1.5,
       seeker: { ageGroup: 'adult', languages: ['ar'] },
       contact: { name: 'Frau Schulz', email: 'schulz@gs-linden.example' },
-    },
-  });
-  expect(created.statusCode).toBe(201);
-  const released = await t.app.inject({
-    method: 'PATCH',
-    url: `/api/v1/guide-requests/${created.json().id}`,
-    headers: asBrowser(coordinator),
-    payload: { status: 'ready', version: 1 },
-  });
-  expect(released.statusCode).toBe(200);
-  requestId = released.json().id;
+    })
+  ).id;
 });
 afterAll(() => t.close());
 
@@ -122,7 +131,12 @@ describe('the matching pool in memory', () => {
     expect(await ranked()).toEqual([bilal]);
 
     // The plan reads the same pool.
-    const plan = await t.app.inject({ method: 'POST', url: '/api/v1/matching/plan', headers: asBrowser(coordinator), payload: { requestIds: [requestId] } });
+    const plan = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/matching/plan',
+      headers: asBrowser(coordinator),
+      payload: { requestIds: [requestId] },
+    });
     expect(plan.statusCode).toBe(200);
     expect(plan.json().assignments.map((a: { volunteerId: string }) => a.volunteerId)).toEqual([bilal]);
 
@@ -135,7 +149,9 @@ describe('the matching pool in memory', () => {
     await ranked();
     const builds = stats.builds;
     await withTenant(t.database.db, network.networkId, (tx) =>
-      ensureCatalogEntries(tx, network.networkId, 'districts', [{ key: 'ahlem', name: 'Ahlem-Badenstedt-Davenstedt', lat: 52.37, lon: 9.65 }]),
+      ensureCatalogEntries(tx, network.networkId, 'districts', [
+        { key: 'ahlem', name: 'Ahlem-Badenstedt-Davenstedt', lat: 52.37, lon: 9.65 },
+      ]),
     );
     await ranked();
     expect(stats.builds).toBe(builds + 1);
@@ -172,7 +188,13 @@ describe('the matching pool in memory', () => {
     const levels = ['A2', 'B2', 'C1', 'native'] as const;
     const crowd: string[] = [];
     for (let i = 0; i < 8; i++) {
-      crowd.push(await makeVolunteer(t.app, coordinator, { firstName: `Gleichzeitig${i}`, lastName: 'Test', languages: [{ code: 'ar', level: levels[i % 4] }] }));
+      crowd.push(
+        await makeVolunteer(t.app, coordinator, {
+          firstName: `Gleichzeitig${i}`,
+          lastName: 'Test',
+          languages: [{ code: 'ar', level: levels[i % 4] }],
+        }),
+      );
     }
     for (let round = 0; round < 3; round++) {
       await Promise.all([
@@ -183,7 +205,11 @@ describe('the matching pool in memory', () => {
       ]);
     }
     // The explained list reads every profile from the database, not from the pool.
-    const fresh = await t.app.inject({ method: 'GET', url: `/api/v1/guide-requests/${requestId}/candidates?explain=excluded`, headers: asBrowser(coordinator) });
+    const fresh = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/guide-requests/${requestId}/candidates?explain=excluded`,
+      headers: asBrowser(coordinator),
+    });
     expect(fresh.statusCode).toBe(200);
     const fromDatabase = fresh.json().items.map((c: { volunteerId: string }) => c.volunteerId);
     expect(fromDatabase.length).toBeGreaterThan(1);

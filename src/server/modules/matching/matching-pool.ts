@@ -61,11 +61,6 @@ export class MatchingPools {
     }
   }
 
-  /** Forgets every pool (tests, and a restore in this process). */
-  clear(): void {
-    this.pools.clear();
-  }
-
   private async current(tx: Db, networkId: string, today: string): Promise<MatchVolunteer[]> {
     const pool = this.pools.get(networkId);
     if (pool && pool.today === today && this.now() - pool.builtAt < MAX_AGE_MS) {

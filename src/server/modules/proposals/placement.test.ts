@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/harness.js';
-import { asBrowser, login, makeCatalog, makeNetwork, makeOrganization, makePortalLogin, makeUser, makeVolunteer, type TestNetwork } from '../../../../tests/factories.js';
+import { asBrowser, login, makeCatalog, makeNetwork, makeReadyRequest, makeOrganization, makePortalLogin, makeUser, makeVolunteer, type TestNetwork } from '../../../../tests/factories.js';
 import { queryRows } from '../../db/client.js';
 import { withMaintenance } from '../../db/tenancy.js';
 
@@ -62,13 +62,7 @@ const request = {
   contact: { name: 'Frau Schulz', email: 'schulz@igs-linden.example' },
 };
 
-async function readyRequest(overrides: object = {}) {
-  const created = await t.app.inject({ method: 'POST', url: '/api/v1/guide-requests', headers: asBrowser(partner), payload: { ...request, ...overrides } });
-  expect(created.statusCode).toBe(201);
-  const released = await t.app.inject({ method: 'PATCH', url: `/api/v1/guide-requests/${created.json().id}`, headers: asBrowser(coordinator), payload: { status: 'ready', version: 1 } });
-  expect(released.statusCode).toBe(200);
-  return released.json() as { id: string; version: number };
-}
+const readyRequest = (overrides: object = {}) => makeReadyRequest(t.app, partner, coordinator, { ...request, ...overrides });
 
 const candidates = (id: string, query = '', locale = 'de') => t.app.inject({ method: 'GET', url: `/api/v1/guide-requests/${id}/candidates${query}`, headers: asBrowser(coordinator, locale) });
 const propose = (id: string, volunteerId: string, cookie = coordinator) =>

@@ -607,20 +607,18 @@ export async function volunteerIdOfUser(tx: Db, networkId: string, userId: strin
 }
 
 export interface MatchPrefilter {
-  /** Only active volunteers with the basic qualification: the ranking's hot path. False loads everyone, to explain exclusions. */
+  /** Only active volunteers with the basic qualification (the matching pool). False loads everyone, to explain exclusions. */
   eligibleOnly: boolean;
-  /** Required languages with their minimum rank (A1 = 1 … native = 7). */
-  languages?: { code: string; minRank: number }[];
-  specializations?: string[];
   ids?: string[];
 }
 
 /**
  * Competence profiles in the shape matching reads, with their current load, in one query: the
  * volunteers are chosen first, then each profile list and the load are grouped over their ids, so
- * ranking costs one round trip however many volunteers pass. With `eligibleOnly` the database
- * leaves out whom the hard rules would exclude anyway (status, basic course, languages,
- * specialisations), so that ranking reads hundreds of profiles, not the whole pool.
+ * reading costs one round trip however many volunteers pass. With `eligibleOnly` the database
+ * leaves out whom two hard rules exclude for every request (status, basic course): that is the
+ * matching pool (matching-pool.ts), which keeps the result in memory; with `ids` it reads only
+ * those (the pool's reloads, one volunteer's exclusions).
  */
 export async function matchProfiles(tx: Db, networkId: string, filter: MatchPrefilter, today: string): Promise<MatchVolunteer[]> {
   const v = volunteers;
@@ -629,12 +627,9 @@ export async function matchProfiles(tx: Db, networkId: string, filter: MatchPref
   if (filter.ids) where.push(filter.ids.length ? anyId(v.id, filter.ids) : sql`false`);
   if (filter.eligibleOnly) {
     // `offset 0` keeps the check a per-volunteer index probe: as a semi-join both databases would
-    // hash every basic qualification of the network first, which costs more than the few hundred probes.
+    // hash every basic qualification of the network first, which costs more than probing the few
+    // volunteers a pool reload reads (a full build, once a day, probes every active one).
     where.push(eq(v.status, 'active'), sql`exists (select 1 from ${volunteerQualifications} q where q.network_id = ${networkId} and q.volunteer_id = ${v.id} and q.type = 'basic' offset 0)`);
-    for (const l of filter.languages ?? []) {
-      where.push(sql`exists (select 1 from ${volunteerLanguages} l where l.network_id = ${networkId} and l.volunteer_id = ${v.id} and l.code = ${l.code} and l.level_rank >= ${l.minRank})`);
-    }
-    for (const key of filter.specializations ?? []) where.push(hasKey(networkId, 'specialization', key));
   }
   // Every list is grouped once over the chosen volunteers' ids (an index scan per list), rather
   // than probed per volunteer: at a few hundred volunteers this halves the time on PGlite.

@@ -7,6 +7,7 @@ import { flatItems, usePagedList } from '../../api/hooks.js';
 import { ListTable } from '../../components/data.js';
 import { Page } from '../../components/page.js';
 import { StatusBadge } from '../../components/status-badge.js';
+import { isolate } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
 import { daysUntil, formatDay, formatDecimal } from './format.js';
 import './placements.css';
@@ -74,7 +75,7 @@ export default function AgreementsPage() {
         {volunteerId && (
           <Group gap="sm" wrap="wrap" role="status">
             <Text>
-              {items[0] ? t('placements.agreements.filteredBy', { name: items[0].volunteerName }) : t('placements.agreements.filteredByPerson')}
+              {items[0] ? t('placements.agreements.filteredBy', { name: isolate(items[0].volunteerName) }) : t('placements.agreements.filteredByPerson')}
             </Text>
             <Anchor component="button" type="button" onClick={() => set('volunteerId', null)}>
               {t('placements.agreements.filterClear')}

@@ -28,14 +28,20 @@ async function everything<T>(path: string, query: Record<string, string | number
   return all;
 }
 
-/** After any change on the placement path: proposals, agreements, deployments, claims and the own profile's load figures. */
+/**
+ * After any change on the placement path: proposals, agreements, deployments, claims and the own
+ * profile's load figures. `gone` names the query of a record just deleted: it is not fetched
+ * again, so the page that showed it can move on instead of turning into "not found".
+ */
 function useRefresh() {
   const qc = useQueryClient();
-  return () =>
-    Promise.all([
-      ...KEYS.map((k) => qc.invalidateQueries({ queryKey: [k] })),
+  return (gone?: readonly unknown[]) => {
+    const keep = gone ? (q: { queryKey: readonly unknown[] }) => JSON.stringify(q.queryKey) !== JSON.stringify(gone) : undefined;
+    return Promise.all([
+      ...KEYS.map((k) => qc.invalidateQueries({ queryKey: [k], predicate: keep })),
       qc.invalidateQueries({ queryKey: OWN_VOLUNTEER_KEY }),
     ]);
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -157,21 +163,26 @@ async function upload<T>(path: string, file: File): Promise<T> {
   return data as T;
 }
 
+/**
+ * After a deployment is saved, uploads the chosen ticket photo or PDF as its receipt. The
+ * deployment stays saved when the upload fails; the receipt can be added from the list.
+ */
+async function withReceipt(deployment: Deployment, receipt: File | null): Promise<{ deployment: Deployment; receiptError: unknown }> {
+  if (!receipt) return { deployment, receiptError: null };
+  try {
+    await upload<Receipt>(`/api/v1/deployments/${deployment.id}/receipt`, receipt);
+    return { deployment, receiptError: null };
+  } catch (error) {
+    return { deployment, receiptError: error };
+  }
+}
+
 /** Logs a deployment and, when a ticket photo or PDF is chosen, uploads it as its receipt. */
 export function useLogDeployment() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: async ({ body, receipt }: { body: CreateDeploymentBody; receipt: File | null }) => {
-      const deployment = await api.post<Deployment>('/api/v1/deployments', body);
-      if (!receipt) return { deployment, receiptError: null };
-      try {
-        await upload<Receipt>(`/api/v1/deployments/${deployment.id}/receipt`, receipt);
-        return { deployment, receiptError: null };
-      } catch (error) {
-        // The deployment is logged; only the receipt is missing and can be added from the list.
-        return { deployment, receiptError: error };
-      }
-    },
+    mutationFn: async ({ body, receipt }: { body: CreateDeploymentBody; receipt: File | null }) =>
+      withReceipt(await api.post<Deployment>('/api/v1/deployments', body), receipt),
     onSuccess: () => refresh(),
   });
 }
@@ -184,31 +195,25 @@ export function useUploadReceipt() {
   });
 }
 
+const deploymentKey = (id: string) => ['deployments', 'one', id] as const;
+
 export function useDeployment(id: string) {
-  return useQuery({ queryKey: ['deployments', 'one', id], queryFn: () => api.get<Deployment>(`/api/v1/deployments/${encodeURIComponent(id)}`) });
+  return useQuery({ queryKey: deploymentKey(id), queryFn: () => api.get<Deployment>(`/api/v1/deployments/${encodeURIComponent(id)}`) });
 }
 
 /** Changes a deployment (with the version read) and, when a ticket photo or PDF is chosen, uploads it as its receipt. */
 export function useUpdateDeployment(id: string) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: async ({ body, receipt }: { body: UpdateDeploymentBody; receipt: File | null }) => {
-      const deployment = await api.patch<Deployment>(`/api/v1/deployments/${encodeURIComponent(id)}`, body);
-      if (!receipt) return { deployment, receiptError: null };
-      try {
-        await upload<Receipt>(`/api/v1/deployments/${deployment.id}/receipt`, receipt);
-        return { deployment, receiptError: null };
-      } catch (error) {
-        return { deployment, receiptError: error };
-      }
-    },
+    mutationFn: async ({ body, receipt }: { body: UpdateDeploymentBody; receipt: File | null }) =>
+      withReceipt(await api.patch<Deployment>(`/api/v1/deployments/${encodeURIComponent(id)}`, body), receipt),
     onSuccess: () => refresh(),
   });
 }
 
 export function useDeleteDeployment() {
   const refresh = useRefresh();
-  return useMutation({ mutationFn: (id: string) => api.delete(`/api/v1/deployments/${id}`), onSuccess: () => refresh() });
+  return useMutation({ mutationFn: (id: string) => api.delete(`/api/v1/deployments/${encodeURIComponent(id)}`), onSuccess: (_result, id) => refresh(deploymentKey(id)) });
 }
 
 export const receiptUrl = (deploymentId: string) => `/api/v1/deployments/${encodeURIComponent(deploymentId)}/receipt`;

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Center, FileInput, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, FileInput, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -7,10 +7,13 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Deployment } from '../../../common/api/deployments.js';
 import type { Locale } from '../../../common/locales.js';
 import { TRANSPORT_MODES, type TransportMode } from '../../../common/api/placements.js';
+import { ConfirmModal } from '../../components/data.js';
 import { applyProblemToForm } from '../../components/forms.js';
 import { IconLock } from '../../components/icons.js';
+import { InlineLoader } from '../../components/layouts.js';
 import { Page } from '../../components/page.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { isolate } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
 import { useAgreement, useAgreements, useDeleteDeployment, useDeployment, useLogDeployment, useUpdateDeployment } from './api.js';
 import { berlinToday, formatDay, parseDecimal, parseEuros } from './format.js';
@@ -120,15 +123,6 @@ function DeploymentFields({ form, askReceipt }: { form: UseFormReturnType<Values
   );
 }
 
-function Loading() {
-  const { t } = useTranslation();
-  return (
-    <Center py="md">
-      <Loader aria-label={t('app.loading')} role="status" />
-    </Center>
-  );
-}
-
 /** The volunteer logs one deployment: where, when, how long, how they travelled, what the ticket cost. */
 export default function LogDeploymentPage() {
   const { t } = useTranslation();
@@ -168,7 +162,7 @@ export default function LogDeploymentPage() {
           {t('placements.backToPortal')}
         </Anchor>
         {agreements.isPending ? (
-          <Loading />
+          <InlineLoader />
         ) : agreements.error ? (
           <ProblemAlert error={agreements.error} />
         ) : active.length === 0 ? (
@@ -222,7 +216,7 @@ export function EditDeploymentPage() {
           {t('placements.backToPortal')}
         </Anchor>
         {deployment.isPending ? (
-          <Loading />
+          <InlineLoader />
         ) : deployment.error ? (
           <ProblemAlert error={deployment.error} />
         ) : deployment.data.claimId ? (
@@ -286,7 +280,7 @@ function EditDeploymentForm({ deployment: d }: { deployment: Deployment }) {
           )}
           {d.confirmedAt && (
             <Alert color="blue" variant="light" role="note">
-              {t('placements.log.confirmedNote', { name: d.confirmedByName ?? d.organizationName ?? '' })}
+              {t('placements.log.confirmedNote', { name: isolate(d.confirmedByName ?? d.organizationName ?? t('placements.log.theInstitution')) })}
             </Alert>
           )}
           <DeploymentFields form={form} askReceipt={!d.receipt} />
@@ -298,32 +292,24 @@ function EditDeploymentForm({ deployment: d }: { deployment: Deployment }) {
               {t('common.cancel')}
             </Button>
           </Group>
-          <Stack gap="xs" align="flex-start" className="deployment-delete">
-            {!confirming ? (
-              <Button variant="subtle" color="red" onClick={() => setConfirming(true)}>
-                {t('placements.log.delete')}
-              </Button>
-            ) : (
-              <Alert color="red" variant="light" role="alert" title={t('placements.log.deleteTitle')} w="100%">
-                <Stack gap="sm">
-                  <Text size="sm">{t('placements.log.deleteConfirm', { date: formatDay(d.date, locale) })}</Text>
-                  <ProblemAlert error={remove.error} />
-                  <Group>
-                    <Button
-                      color="red"
-                      loading={remove.isPending}
-                      onClick={() => remove.mutate(d.id, { onSuccess: () => done(t('placements.log.deleted'), t('placements.log.deletedText', { date: formatDay(d.date, locale) })) })}
-                    >
-                      {t('placements.log.deleteYes')}
-                    </Button>
-                    <Button variant="default" onClick={() => setConfirming(false)}>
-                      {t('common.cancel')}
-                    </Button>
-                  </Group>
-                </Stack>
-              </Alert>
-            )}
-          </Stack>
+          <Group>
+            <Button variant="subtle" color="red" onClick={() => setConfirming(true)}>
+              {t('placements.log.delete')}
+            </Button>
+          </Group>
+          <ConfirmModal
+            opened={confirming}
+            title={t('placements.log.deleteTitle')}
+            message={t('placements.log.deleteConfirm', { date: formatDay(d.date, locale) })}
+            confirmLabel={t('placements.log.deleteYes')}
+            loading={remove.isPending}
+            error={remove.error}
+            onClose={() => {
+              setConfirming(false);
+              remove.reset();
+            }}
+            onConfirm={() => remove.mutate(d.id, { onSuccess: () => done(t('placements.log.deleted'), t('placements.log.deletedText', { date: formatDay(d.date, locale) })) })}
+          />
         </Stack>
       </form>
     </Paper>

@@ -1,9 +1,7 @@
 import {
   Anchor,
   Button,
-  Center,
   Group,
-  Loader,
   NativeSelect,
   Paper,
   Select,
@@ -18,15 +16,16 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CreateAgreementBody } from '../../../common/api/agreements.js';
 import { useAllOrganizations } from '../../api/hooks.js';
 import { applyProblemToForm, zodValidator } from '../../components/forms.js';
+import { InlineLoader } from '../../components/layouts.js';
 import { Page } from '../../components/page.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { isolate } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
-import { useVolunteerSearch } from '../volunteers/api.js';
+import { useVolunteer, useVolunteerSearch } from '../volunteers/api.js';
 import { useCreateAgreement, useNetwork } from './api.js';
 import { berlinToday, formatDay, latestEnd } from './format.js';
 import './placements.css';
@@ -75,9 +74,7 @@ export default function NewAgreementPage() {
           ) : network.error ? (
             <ProblemAlert error={network.error} />
           ) : (
-            <Center py="md">
-              <Loader aria-label={t('app.loading')} role="status" />
-            </Center>
+            <InlineLoader />
           )}
         </Stack>
       </Page>
@@ -95,11 +92,15 @@ function AgreementForm({ maxMonths }: { maxMonths: number }) {
   const [q] = useDebouncedValue(search.trim(), 250);
   const found = useVolunteerSearch(q, true, 'active');
   const [chosenName, setChosenName] = useState<string | null>(null);
+  // Opened from a volunteer's profile: that person is chosen already.
+  const [params] = useSearchParams();
+  const presetId = params.get('volunteerId') ?? '';
+  const preset = useVolunteer(presetId, presetId !== '');
   const today = berlinToday();
 
   const form = useForm<Values>({
     initialValues: {
-      volunteerId: '',
+      volunteerId: presetId,
       organizationId: '',
       counterpart: '',
       scope: '',
@@ -122,8 +123,10 @@ function AgreementForm({ maxMonths }: { maxMonths: number }) {
 
   const options = (found.data?.items ?? []).map((v) => ({ value: v.id, label: `${v.firstName} ${v.lastName}` }));
   // Keep the chosen person in the list while the search shows others.
-  if (form.values.volunteerId && chosenName && !options.some((o) => o.value === form.values.volunteerId))
-    options.unshift({ value: form.values.volunteerId, label: chosenName });
+  const presetName = preset.data && preset.data.id === form.values.volunteerId ? `${preset.data.firstName} ${preset.data.lastName}` : null;
+  const shownName = chosenName ?? presetName;
+  if (form.values.volunteerId && shownName && !options.some((o) => o.value === form.values.volunteerId))
+    options.unshift({ value: form.values.volunteerId, label: shownName });
   const validStart = /^\d{4}-\d{2}-\d{2}$/.test(form.values.startsOn);
 
   const submit = form.onSubmit((v) => {

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Center, Checkbox, FileButton, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, FileButton, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import type { ExpenseClaimDetail } from '../../../common/api/expense-claims.js';
 import type { Proposal } from '../../../common/api/proposals.js';
 import { BankAccount, type VolunteerDetail } from '../../../common/api/volunteers.js';
 import { ConfirmModal, ListTable } from '../../components/data.js';
+import { InlineLoader } from '../../components/layouts.js';
 import { applyProblemToForm, zodValidator } from '../../components/forms.js';
 import { IconAlert, IconCheck, IconInfo, IconPlus } from '../../components/icons.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
@@ -31,15 +32,6 @@ import {
 import { berlinToday, daysUntil, estimateClaim, formatDay, formatDecimal, formatMoney, taxFreeLimit } from './format.js';
 import { AllowanceBar, Breakdown, ClaimStatus, ExpiryNote, Facts, ProposalFacts, ReasonModal, useTravel } from './parts.js';
 import './placements.css';
-
-function Loading() {
-  const { t } = useTranslation();
-  return (
-    <Center py="md">
-      <Loader aria-label={t('app.loading')} role="status" />
-    </Center>
-  );
-}
 
 // ---------------------------------------------------------------------------------------------
 // Proposals
@@ -123,7 +115,7 @@ function ProposalsSection() {
       </div>
       <ProblemAlert error={proposals.error} />
       {proposals.isPending ? (
-        <Loading />
+        <InlineLoader />
       ) : (proposals.data ?? []).length === 0 ? (
         <Text>{t('placements.proposals.none')}</Text>
       ) : (
@@ -204,7 +196,7 @@ function AgreementsSection({ agreements }: { agreements: ReturnType<typeof useAg
     <Section id="portal-agreements" title={t('placements.agreements.mine')} intro={t('placements.agreements.mineIntro')}>
       <ProblemAlert error={active.error} />
       {active.isPending ? (
-        <Loading />
+        <InlineLoader />
       ) : (active.data ?? []).length === 0 ? (
         <Text>{t('placements.agreements.noneActive')}</Text>
       ) : (

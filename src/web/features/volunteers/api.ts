@@ -38,8 +38,8 @@ export function useVolunteerList(filters: Filters) {
   return usePagedList<Volunteer>(VOLUNTEERS, '/api/v1/volunteers', filters, PAGE_SIZE);
 }
 
-export function useVolunteer(id: string) {
-  return useQuery({ queryKey: detailKey(id), queryFn: () => api.get<VolunteerDetail>(`/api/v1/volunteers/${id}`) });
+export function useVolunteer(id: string, enabled = true) {
+  return useQuery({ queryKey: detailKey(id), queryFn: () => api.get<VolunteerDetail>(`/api/v1/volunteers/${id}`), enabled });
 }
 
 export function fetchVolunteer(id: string) {

@@ -401,7 +401,7 @@ function AgreementsTab({ v }: { v: VolunteerDetail }) {
           <Anchor component={Link} to={`/agreements?volunteerId=${encodeURIComponent(v.id)}&status=all`}>
             {t('volunteers.agreements.open')}
           </Anchor>
-          <Anchor component={Link} to="/agreements/new">
+          <Anchor component={Link} to={`/agreements/new?volunteerId=${encodeURIComponent(v.id)}`}>
             {t('placements.agreements.record')}
           </Anchor>
         </Group>

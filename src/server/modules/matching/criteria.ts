@@ -191,6 +191,9 @@ export function exclusionsOf(p: PreparedRequest, v: MatchVolunteer, settings: Ma
     const has = v.languages.find((l) => l.code === need.code);
     if (!has) {
       if (hit('language', 'languageMissing', { language: need.code })) return out;
+    } else if (has.level === 'unknown') {
+      // Speaks the language, but nobody wrote down how well (an imported list): no minimum is met.
+      if (hit('language', 'languageLevelUnknown', { language: need.code, minLevel: need.minLevel })) return out;
     } else if (levelRank(has.level) < need.minRank) {
       if (hit('language', 'languageLevel', { language: need.code, level: has.level, minLevel: need.minLevel })) return out;
     }

@@ -36,6 +36,7 @@ const expected: Record<string, string | null> = {
   noBasic: 'basic_qualification',
   noArabic: 'language',
   arabicA2: 'language',
+  arabicUnknownLevel: 'language',
   noSpecialisation: 'specialization',
   competenceLimit: 'competence_limit',
   agreementsFull: 'capacity',
@@ -75,6 +76,7 @@ beforeAll(async () => {
     noBasic: { qualifications: [] },
     noArabic: { languages: [{ code: 'fa', level: 'native' }] },
     arabicA2: { languages: [{ code: 'ar', level: 'A2' }] },
+    arabicUnknownLevel: { languages: [{ code: 'ar', level: 'unknown' }] },
     noSpecialisation: { specializations: [] },
     competenceLimit: { competenceLimits: ['schule'] },
     agreementsFull: { maxActiveAgreements: 1 },
@@ -147,6 +149,25 @@ describe('every hard rule through the API', () => {
       expect(rules[ids[name]!], name).toEqual(rule === null ? undefined : [rule]);
     }
     for (const e of body.excluded) for (const r of e.reasons) expect(r.reason.length, r.rule).toBeGreaterThan(5);
+  });
+
+  it('does not count a language of unknown level as meeting a minimum level, and says so in the reader\'s language', async () => {
+    const requestId = await readyRequest();
+    for (const [locale, text] of [
+      ['de', 'Spricht Arabisch, aber das Niveau ist nicht erfasst; gebraucht wird mindestens B2.'],
+      ['en', 'Speaks Arabic, but the level is not recorded; at least B2 is needed.'],
+    ] as const) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/guide-requests/${requestId}/candidates?explain=excluded`,
+        headers: asBrowser(coordinator, locale),
+      });
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as { items: { volunteerId: string }[]; excluded: { volunteerId: string; reasons: { rule: string; reason: string }[] }[] };
+      expect(body.items.map((c) => c.volunteerId)).not.toContain(ids.arabicUnknownLevel);
+      const reasons = body.excluded.find((e) => e.volunteerId === ids.arabicUnknownLevel)?.reasons;
+      expect(reasons).toEqual([{ rule: 'language', reason: text }]);
+    }
   });
 
   it('refuses to propose anyone the rules exclude, naming the rule, and proposes the one who fits', async () => {

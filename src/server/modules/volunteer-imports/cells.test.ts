@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fold, readDate, readGender, readInteger, readLanguage, readLanguages, readPosition, readStatus, tradeOf } from './cells.js';
+import { CatalogMatcher } from './catalogue.js';
+import { fold, readBasicCourse, readBirthYear, readDate, readGender, readInteger, readLanguage, readLanguages, readPartialDate, readPosition, readStatus, tradeOf } from './cells.js';
 
 const today = new Date('2026-11-23T10:00:00Z');
 
@@ -37,13 +38,22 @@ describe('languages with levels in one cell', () => {
     expect(readLanguages('fa MS\nEnglish A2')).toEqual(ok([{ code: 'fa', level: 'native' }, { code: 'en', level: 'A2' }]));
     expect(readLanguages('Dari: mother tongue')).toEqual(ok([{ code: 'prs', level: 'native' }]));
   });
-  it('names an unknown language, an unknown level and a missing level', () => {
+  it('names an unknown language; keeps a language with an unknown or missing level as unknown, with a note', () => {
     expect(readLanguages('xx:B2')).toEqual({ ok: false, problem: { key: 'unknownLanguage', values: { value: 'xx' } } });
     expect(readLanguages('Klingonisch B2')).toEqual({ ok: false, problem: { key: 'unknownLanguage', values: { value: 'Klingonisch' } } });
-    expect(readLanguages('de:gut')).toEqual({ ok: false, problem: { key: 'unknownLanguageLevel', values: { value: 'gut' } } });
-    expect(readLanguages('de:D1')).toEqual({ ok: false, problem: { key: 'unknownLanguageLevel', values: { value: 'D1' } } });
-    expect(readLanguages('de; ar:native')).toEqual({ ok: false, problem: { key: 'languageLevelMissing', values: { value: 'de' } } });
-    expect(readLanguages('de:B1; Deutsch:B2')).toEqual({ ok: false, problem: { key: 'duplicate' } });
+    expect(readLanguages('de:D1')).toEqual({
+      ok: true,
+      value: [{ code: 'de', level: 'unknown' }],
+      notes: [{ key: 'importWordsIgnored', values: { value: 'D1' } }, { key: 'importLanguageLevelUnknown', values: { language: 'de' } }],
+    });
+    expect(readLanguages('de; ar:native')).toEqual({
+      ok: true,
+      value: [{ code: 'de', level: 'unknown' }, { code: 'ar', level: 'native' }],
+      notes: [{ key: 'importLanguageLevelUnknown', values: { language: 'de' } }],
+    });
+    expect(readLanguages('de:B1; Deutsch:B2')).toEqual({ ok: true, value: [{ code: 'de', level: 'B2' }], notes: [{ key: 'importLanguageTwice', values: { language: 'de' } }] });
+    // One unreadable part is dropped, the rest kept.
+    expect(readLanguages('Türkisch B1, Klingonisch')).toEqual({ ok: true, value: [{ code: 'tr', level: 'B1' }], dropped: [{ key: 'unknownLanguage', values: { value: 'Klingonisch' } }] });
   });
   it('reads one contact language by code or name', () => {
     expect(readLanguage('Arabisch')).toEqual(ok('ar'));
@@ -81,5 +91,138 @@ describe('words for enumerations', () => {
     expect(fold('E-Mail')).toBe('email');
     expect(fold('Straße')).toBe('strasse');
     expect(fold('Führungszeugnis vom')).toBe('fuehrungszeugnisvom');
+  });
+});
+
+describe('values people really write', () => {
+  it.each([
+    ['3. Juli 1981', { iso: '1981-07-03', precision: 'day' }],
+    ['03.07.81', { iso: '1981-07-03', precision: 'day' }],
+    ['Juli 2018', { iso: '2018-07-01', precision: 'month' }],
+    ['März 2018', { iso: '2018-03-01', precision: 'month' }],
+    ['03/2018', { iso: '2018-03-01', precision: 'month' }],
+    ['3.2018', { iso: '2018-03-01', precision: 'month' }],
+    ['2016', { iso: '2016-01-01', precision: 'year' }],
+    [2016, { iso: '2016-01-01', precision: 'year' }],
+  ])('reads the partial date %s', (text, value) => {
+    expect(readPartialDate(text, today)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ['ja', { completed: true, on: null, precision: 'unknown' }],
+    ['x', { completed: true, on: null, precision: 'unknown' }],
+    ['yes', { completed: true, on: null, precision: 'unknown' }],
+    ['✓', { completed: true, on: null, precision: 'unknown' }],
+    ['abgeschlossen', { completed: true, on: null, precision: 'unknown' }],
+    ['2016', { completed: true, on: '2016-01-01', precision: 'year' }],
+    ['Basiskurs 2016', { completed: true, on: '2016-01-01', precision: 'year' }],
+    ['03/2018', { completed: true, on: '2018-03-01', precision: 'month' }],
+    ['März 2018', { completed: true, on: '2018-03-01', precision: 'month' }],
+    ['ja, 3.2018', { completed: true, on: '2018-03-01', precision: 'month' }],
+    ['12.05.2019', { completed: true, on: '2019-05-12', precision: 'day' }],
+    ['nein', { completed: false }],
+    ['-', { completed: false }],
+    ['', { completed: false }],
+  ])('reads the basic course %s', (text, value) => {
+    const read = readBasicCourse(text, today);
+    expect(read.ok && read.value).toEqual(value);
+    // Anything short of a whole day is taken with a note saying so.
+    if (value.completed && 'precision' in value && value.precision !== 'day') expect(read.ok && read.notes?.length).toBe(1);
+  });
+
+  it('refuses a basic course in the future or unreadable', () => {
+    expect(readBasicCourse('2030', today)).toEqual({ ok: false, problem: { key: 'dateInFuture' } });
+    expect(readBasicCourse('irgendwann', today)).toEqual({ ok: false, problem: { key: 'invalidDate' } });
+  });
+
+  it('reads birth years from years and birth dates in any form, noting when a date was reduced', () => {
+    expect(readBirthYear('1981', today)).toEqual({ ok: true, value: 1981 });
+    expect(readBirthYear(1981, today)).toEqual({ ok: true, value: 1981 });
+    const reduced = (value: string) => ({ ok: true, value: 1981, notes: [{ key: 'importBirthDateReduced', values: { value, year: 1981 } }] });
+    expect(readBirthYear('03.07.1981', today)).toEqual(reduced('03.07.1981'));
+    expect(readBirthYear('3. Juli 1981', today)).toEqual(reduced('3. Juli 1981'));
+    expect(readBirthYear('03.07.81', today)).toEqual(reduced('03.07.81'));
+    expect(readBirthYear(new Date(Date.UTC(1981, 6, 3)), today)).toEqual(reduced('1981-07-03'));
+    expect(readBirthYear(29770, today)).toEqual(reduced('29770'));
+    expect(readBirthYear('2031', today)).toEqual({ ok: false, problem: { key: 'birthYearTooLate', values: { maximum: 2026 } } });
+  });
+
+  it('reads free-text languages: names, abbreviations, separators, CEFR, native words and plain words', () => {
+    const read = readLanguages('türk. MS / dt. B2/C1 + engl. gut\narab. sehr gut und franz. Grundkenntnisse; russ. fließend, pers. verhandlungssicher; kurd.');
+    expect(read.ok && read.value).toEqual([
+      { code: 'tr', level: 'native' },
+      { code: 'de', level: 'B2' },
+      { code: 'en', level: 'B2' },
+      { code: 'ar', level: 'C1' },
+      { code: 'fr', level: 'A2' },
+      { code: 'ru', level: 'C1' },
+      { code: 'fa', level: 'C2' },
+      { code: 'ku', level: 'unknown' },
+    ]);
+    expect(read.ok && read.notes).toEqual(
+      expect.arrayContaining([
+        { key: 'importLanguageLevelRange', values: { value: 'B2/C1', level: 'B2' } },
+        { key: 'importLanguageLevelWord', values: { value: 'gut', level: 'B2' } },
+        { key: 'importLanguageLevelWord', values: { value: 'sehr gut', level: 'C1' } },
+        { key: 'importLanguageLevelWord', values: { value: 'verhandlungssicher', level: 'C2' } },
+        { key: 'importLanguageLevelUnknown', values: { language: 'ku' } },
+      ]),
+    );
+    const ok = (value: unknown) => expect.objectContaining({ ok: true, value });
+    expect(readLanguages('Deutsch C1-Niveau, Arabisch Mutterspr.')).toEqual(ok([{ code: 'de', level: 'C1' }, { code: 'ar', level: 'native' }]));
+    expect(readLanguages('Türkisch (Muttersprache), Deutsch native')).toEqual(ok([{ code: 'tr', level: 'native' }, { code: 'de', level: 'native' }]));
+    expect(readLanguages('ar:native; de:unknown')).toEqual({ ok: true, value: [{ code: 'ar', level: 'native' }, { code: 'de', level: 'unknown' }] });
+  });
+
+  it('reads statuses with text after them, and every status label the app writes', () => {
+    expect(readStatus('aktiv (seit 2019)')).toEqual({ ok: true, value: 'active', notes: [{ key: 'importStatusWithText', values: { value: 'aktiv (seit 2019)', status: 'active' } }] });
+    expect(readStatus('Pause bis 3/2027')).toMatchObject({ ok: true, value: 'paused' });
+    for (const [label, status] of [['Im Einstieg', 'onboarding'], ['In Qualifizierung', 'in_training'], ['قيد التأهيل', 'in_training'], ['Left', 'left']]) {
+      expect(readStatus(label!), label).toEqual({ ok: true, value: status });
+    }
+  });
+
+  it('reads the app’s own trade labels, gendered forms included', () => {
+    expect(tradeOf('Ofen- und Luftheizungsbauer*in')).toBe('stove_builder');
+    expect(tradeOf('Maurer')).toBe('mason');
+    expect(tradeOf('Maurerin')).toBe('mason');
+  });
+});
+
+describe('catalogue values', () => {
+  const catalog = new CatalogMatcher([
+    { kind: 'specializations', key: 'elternlotse', name: 'Elternlotse' },
+    { kind: 'specializations', key: 'sportlotse', name: 'Sportlotse' },
+    { kind: 'districts', key: 'linden-nord', name: 'Linden-Nord' },
+    { kind: 'districts', key: 'linden-sued', name: 'Linden-Süd' },
+    { kind: 'districts', key: 'misburg-nord', name: 'Misburg-Nord' },
+    { kind: 'districts', key: 'misburg-sued', name: 'Misburg-Süd' },
+    { kind: 'districts', key: 'mitte', name: 'Mitte' },
+    { kind: 'districts', key: 'mitte-mitte', name: 'Mitte' },
+    { kind: 'topics', key: 'schule', name: 'Schule und Eltern' },
+  ]);
+
+  it.each(['Elternlotse', 'elternlotse', 'ELTERNLOTSE ', 'Elternlotsin', 'Elternlotsinnen', 'Elternlotsen', 'Eltern-Lotse'])('reads %s as Elternlotse', (value) => {
+    expect(catalog.match('specializations', value)).toEqual({ key: 'elternlotse' });
+  });
+
+  it('reads near misses relative to length, with the entry’s name for a note', () => {
+    expect(catalog.match('districts', 'Linden Nord')).toEqual({ key: 'linden-nord' });
+    expect(catalog.match('districts', 'Lindennord')).toEqual({ key: 'linden-nord' });
+    expect(catalog.match('districts', 'Lnden-Nord')).toEqual({ key: 'linden-nord', near: 'Linden-Nord' });
+    expect(catalog.match('districts', 'Linden-Sued')).toEqual({ key: 'linden-sued' });
+    expect(catalog.match('topics', 'schule und eltern')).toEqual({ key: 'schule' });
+    expect(catalog.match('districts', 'Mite')).toBeNull();
+    expect(catalog.match('districts', 'Atlantis')).toBeNull();
+  });
+
+  it('says a value is ambiguous when it fits several entries, and lets a key win over an equal name', () => {
+    expect(catalog.match('districts', 'Misburg')).toEqual({
+      candidates: [
+        { key: 'misburg-nord', name: 'Misburg-Nord' },
+        { key: 'misburg-sued', name: 'Misburg-Süd' },
+      ],
+    });
+    expect(catalog.match('districts', 'Mitte')).toEqual({ key: 'mitte' });
   });
 });

@@ -9,31 +9,32 @@ import { fold } from './cells.js';
 /** Headers offices write for each field (German and English), compared after `fold`. */
 const SYNONYMS: Record<ImportField, string[]> = {
   firstName: ['Vorname', 'Vornamen', 'First name', 'Firstname', 'Given name', 'Forename', 'Rufname'],
-  lastName: ['Nachname', 'Familienname', 'Name', 'Last name', 'Lastname', 'Surname', 'Family name', 'Zuname'],
-  email: ['E-Mail', 'Email', 'E-Mail-Adresse', 'Mail', 'Mailadresse', 'E-mail address', 'Email address'],
-  phone: ['Telefon', 'Tel', 'Tel.', 'Telefonnummer', 'Handy', 'Mobil', 'Mobilnummer', 'Phone', 'Phone number', 'Mobile', 'Telephone'],
+  lastName: ['Nachname', 'Familienname', 'Name', 'Last name', 'Lastname', 'Surname', 'Family name', 'Zuname', 'Name, Vorname', 'Nachname, Vorname', 'Name Vorname', 'Vor- und Nachname', 'Vor- und Zuname', 'Vollständiger Name', 'Full name'],
+  email: ['E-Mail', 'Email', 'E-Mail-Adresse', 'Mail', 'Mailadresse', 'E-mail address', 'Email address', 'eMail-Adresse', 'Mail-Adresse'],
+  phone: ['Telefon', 'Tel', 'Tel.', 'Tel./Handy', 'Telefon/Handy', 'Telefonnummer', 'Handy', 'Handynummer', 'Mobil', 'Mobilnummer', 'Mobiltelefon', 'Phone', 'Phone number', 'Mobile', 'Telephone'],
   street: ['Straße', 'Strasse', 'Str.', 'Straße und Hausnummer', 'Adresse', 'Anschrift', 'Street', 'Address'],
   postalCode: ['PLZ', 'Postleitzahl', 'Postal code', 'Postcode', 'ZIP', 'ZIP code'],
   city: ['Ort', 'Wohnort', 'Stadt', 'City', 'Town'],
-  birthYear: ['Geburtsjahr', 'Jahrgang', 'Birth year', 'Year of birth', 'Born'],
+  // Birth dates give the birth year; "Alter" (age) is not a birth year and is never guessed.
+  birthYear: ['Geburtsjahr', 'Jahrgang', 'Geb.-Jahr', 'Geburtsdatum', 'Geb.-Datum', 'Geb.', 'Geb. am', 'Geboren am', 'Geburtstag', 'Birth year', 'Year of birth', 'Born', 'Date of birth', 'Birth date', 'Birthday', 'DOB'],
   gender: ['Geschlecht', 'Gender', 'Sex'],
   genderSelfDescribed: ['Geschlecht (Selbstbeschreibung)', 'Gender (self-described)'],
   contactLanguage: ['Kontaktsprache', 'Bevorzugte Sprache', 'Sprache für Kontakt', 'Contact language', 'Preferred language'],
-  languages: ['Sprachen', 'Sprachkenntnisse', 'Sprache', 'Languages', 'Language skills', 'Language'],
+  languages: ['Sprachen', 'Sprachkenntnisse', 'Sprache', 'Fremdsprachen', 'Sprachen (Niveau)', 'Languages', 'Language skills', 'Language'],
   trade: ['Beruf', 'Gewerk', 'Handwerk', 'Trade', 'Profession', 'Occupation', 'Craft'],
   tradeFreeText: ['Beruf (Freitext)', 'Trade (free text)', 'Tätigkeit'],
   professionalPosition: ['Berufliche Stellung', 'Stellung', 'Position', 'Professional position'],
-  specializations: ['Spezialisierung', 'Spezialisierungen', 'Lotsenart', 'Specialisation', 'Specialisations', 'Specialization', 'Specializations'],
+  specializations: ['Spezialisierung', 'Spezialisierungen', 'Lotsenart', 'Lotsenart/Spezialisierung', 'Lotsentyp', 'Art der Lotsentätigkeit', 'Specialisation', 'Specialisations', 'Specialization', 'Specializations'],
   topics: ['Themen', 'Einsatzfelder', 'Einsatzbereiche', 'Einsatzbereich', 'Topics', 'Fields of deployment'],
   competenceLimits: ['Kompetenzgrenzen', 'Kompetenzgrenze', 'Nicht für', 'Competence limits'],
   interests: ['Interessen', 'Fortbildungswünsche', 'Interests'],
-  homeDistrict: ['Stadtteil', 'Stadtbezirk', 'Wohnort Stadtteil', 'Wohnstadtteil', 'Ortsteil', 'Home district', 'District'],
-  districts: ['Einsatzgebiet', 'Einsatzgebiete', 'Einsatz-Stadtteile', 'Stadtteile', 'Districts', 'Districts served'],
+  homeDistrict: ['Stadtteil', 'Stadtbezirk', 'Wohnort Stadtteil', 'Wohnort/Stadtteil', 'Stadtteil (Wohnort)', 'Wohnstadtteil', 'Ortsteil', 'Home district', 'District'],
+  districts: ['Einsatzgebiet', 'Einsatzgebiete', 'Einsatz-Stadtteile', 'Einsatzstadtteil', 'Einsatzstadtteile', 'Einsatzort', 'Einsatzorte', 'Stadtteile', 'Districts', 'Districts served'],
   maxActiveAgreements: ['Max. Vereinbarungen', 'Maximale Vereinbarungen', 'Anzahl Begleitungen', 'Max. agreements', 'Max active agreements'],
   maxHoursPerMonth: ['Max. Stunden/Monat', 'Stunden pro Monat', 'Stunden/Monat', 'Zeitbudget', 'Max. hours/month', 'Hours per month'],
   status: ['Status'],
   statusReason: ['Statusgrund', 'Grund', 'Status reason'],
-  basicCourseOn: ['Basisqualifizierung', 'Basisqualifizierung am', 'Basisschulung', 'Basiskurs', 'Grundkurs', 'Basic course', 'Basic course completed', 'Basic qualification'],
+  basicCourseOn: ['Basisqualifizierung', 'Basisqualifizierung am', 'Basisqualifizierung (Datum)', 'Basisquali', 'Basisqualifikation', 'Basisschulung', 'Basiskurs', 'Basiskurs am', 'Grundkurs', 'Basic course', 'Basic course completed', 'Basic qualification'],
   basicCourseProvider: ['Basisqualifizierung bei', 'Träger der Basisqualifizierung', 'Kursträger', 'Basic course provider'],
   confidentialitySignedOn: ['Schweigepflicht', 'Verschwiegenheitserklärung', 'Schweigepflichtserklärung', 'Confidentiality', 'Confidentiality signed'],
   dataProtectionConsentOn: ['Datenschutz', 'Datenschutzerklärung', 'Einwilligung Datenschutz', 'Data protection', 'Data protection consent'],
@@ -66,6 +67,7 @@ const EXPORT_COLUMNS: Record<string, ImportField | 'origins'> = {
   trade: 'trade',
   maxActiveAgreements: 'maxActiveAgreements',
   maxHoursPerMonth: 'maxHoursPerMonth',
+  basicCourseOn: 'basicCourseOn',
   policeCertificateOn: 'policeCertificateOn',
   lastSupervisionOn: 'lastSupervisionOn',
 };
@@ -115,6 +117,24 @@ export interface MappingProblem {
   values?: Record<string, string>;
 }
 
+/** A column's field as resolved; the service adds samples and whether the column is hidden. */
+export type MappedColumn = Pick<ImportColumn, 'header' | 'field' | 'guessed' | 'source'>;
+
+/**
+ * How much a row looks like the header row: the number of distinct fields (origins included) its
+ * cells name. Title rows ("Lotsenliste – Stand März 2026") and data rows name none or one.
+ */
+export function headerScore(cells: string[], names: Map<string, ImportField | 'origins'> = headerTable()): number {
+  const fields = new Set<string>();
+  for (const cell of cells) {
+    if (!cell || cell.length > 60) continue;
+    const exact = names.get(fold(cell));
+    const field = exact ?? guessField(cell, names);
+    if (field) fields.add(field);
+  }
+  return fields.size;
+}
+
 export const isImportField = (f: string): f is ImportField => (IMPORT_FIELDS as readonly string[]).includes(f);
 
 /**
@@ -126,7 +146,7 @@ export function resolveColumns(
   given: Record<string, string | null> | undefined,
   remembered: Record<string, string | null> | undefined,
   names: Map<string, ImportField | 'origins'> = headerTable(),
-): { columns: ImportColumn[]; problems: MappingProblem[] } {
+): { columns: MappedColumn[]; problems: MappingProblem[] } {
   const problems: MappingProblem[] = [];
   const byHeader = new Map<string, string | null>();
   if (given) {
@@ -149,7 +169,7 @@ export function resolveColumns(
     }
   }
   const taken = new Map<ImportField, string>();
-  const columns: ImportColumn[] = headers.map((header) => {
+  const columns: MappedColumn[] = headers.map((header) => {
     let source: ImportColumn['source'];
     let field: ImportField | null;
     if (byHeader.has(header)) {
@@ -181,5 +201,5 @@ export function resolveColumns(
 }
 
 /** What is remembered: normalised header → field. */
-export const mappingToRemember = (columns: ImportColumn[]): Record<string, string | null> =>
+export const mappingToRemember = (columns: MappedColumn[]): Record<string, string | null> =>
   Object.fromEntries(columns.map((c) => [normaliseHeader(c.header), c.field]));

@@ -6,7 +6,9 @@ import { inTenant, principalOf } from '../../http/context.js';
 import { DomainError, fieldErrorOf, invalidFields, type FieldError } from '../../http/problems.js';
 import { problems } from '../../http/responses.js';
 import { t } from '../../i18n.js';
+import { headerScore } from './mapping.js';
 import { readSpreadsheet, UnreadableFileError } from './parse.js';
+import type { RowProblem } from './rows.js';
 import { importVolunteers, type ImportOutcome } from './volunteer-imports.service.js';
 
 const unsupportedMediaType = () => new DomainError('UNSUPPORTED_MEDIA_TYPE', 415, 'unsupported-media-type', 'unsupportedMediaType');
@@ -26,12 +28,13 @@ async function readUpload(request: FastifyRequest): Promise<{ file: Buffer; opti
     }
   }
   const errors: FieldError[] = [];
-  if (typeof fields.mapping === 'string') {
+  for (const name of ['mapping', 'choices'] as const) {
+    if (typeof fields[name] !== 'string') continue;
     try {
-      fields.mapping = JSON.parse(fields.mapping) as unknown;
+      fields[name] = JSON.parse(fields[name]) as unknown;
     } catch {
-      errors.push({ path: 'body.mapping', key: 'invalidJson' });
-      delete fields.mapping;
+      errors.push({ path: `body.${name}`, key: 'invalidJson' });
+      delete fields[name];
     }
   }
   const parsed = ImportOptions.safeParse(fields);
@@ -41,12 +44,39 @@ async function readUpload(request: FastifyRequest): Promise<{ file: Buffer; opti
   return { file, options: parsed.data };
 }
 
+const languageNames = new Map<Locale, Intl.DisplayNames>();
+function languageName(locale: Locale, code: string): string {
+  let names = languageNames.get(locale);
+  if (!names) languageNames.set(locale, (names = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' })));
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** A problem's values in the reader's words: language names, status and level labels. */
+function wordValues(locale: Locale, values: RowProblem['values']): RowProblem['values'] {
+  if (!values) return values;
+  const out = { ...values };
+  if (typeof out.language === 'string') out.language = languageName(locale, out.language);
+  if (typeof out.status === 'string') out.status = t(locale, `volunteers.status.${out.status}`);
+  if (out.level === 'native' || out.level === 'unknown') out.level = t(locale, `volunteers.levels.${out.level}`);
+  if (typeof out.precision === 'string') out.precision = t(locale, `validation.importDatePrecision.${out.precision}`);
+  return out;
+}
+
 function present(outcome: ImportOutcome, locale: Locale): ImportReport {
   return {
     ...outcome,
     rows: outcome.rows.map((r) => ({
       ...r,
-      problems: r.problems.map((p) => ({ field: p.field, ...(p.column ? { column: p.column } : {}), message: t(locale, `validation.${p.key}`, p.values) })),
+      problems: r.problems.map((p) => ({
+        field: p.field,
+        ...(p.column ? { column: p.column } : {}),
+        message: t(locale, `validation.${p.key}`, wordValues(locale, p.values)),
+        severity: p.severity,
+      })),
     })),
   };
 }
@@ -59,18 +89,18 @@ export function volunteerImportsRoutes(app: FastifyInstance) {
     schema: {
       tags: ['volunteers'],
       summary:
-        'Import the pool from a spreadsheet (CSV or XLSX; multipart: `file`, `dryRun`, `mapping`, `onDuplicate`, `rememberMapping`): a report per row; without dryRun, all valid rows in one transaction',
+        'Import the pool from a spreadsheet (CSV or XLSX; multipart: `file`, `dryRun`, `mapping`, `onDuplicate`, `rememberMapping`, `headerRow`, `choices`): a report per row; without dryRun, all valid rows in one transaction',
       consumes: ['multipart/form-data'],
-      response: { 200: ImportReport, ...problems(401, 403, 413, 415) },
+      response: { 200: ImportReport, ...problems(401, 403, 409, 413, 415) },
     },
     handler: async (request) => {
       const { file, options } = await readUpload(request);
       let sheet;
       try {
-        sheet = await readSpreadsheet(file, MAX_IMPORT_ROWS);
+        sheet = await readSpreadsheet(file, { maxRows: MAX_IMPORT_ROWS, headerRow: options.headerRow, score: (cells) => headerScore(cells) });
       } catch (error) {
         if (error instanceof UnreadableFileError) {
-          throw new DomainError('IMPORT_FILE_UNREADABLE', 422, 'import-file-unreadable', 'importFileUnreadable', { reason: error.reason, max: MAX_IMPORT_ROWS });
+          throw new DomainError('IMPORT_FILE_UNREADABLE', 422, 'import-file-unreadable', 'importFileUnreadable', { reason: error.reason, max: MAX_IMPORT_ROWS, row: error.row ?? 0 });
         }
         throw error;
       }

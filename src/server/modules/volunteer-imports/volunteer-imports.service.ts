@@ -1,20 +1,22 @@
-import { and, eq, getTableColumns, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { ImportColumn, ImportOptions, ImportRowReport } from '../../../common/api/volunteer-imports.js';
+import type { ImportColumn, ImportOptions, ImportReport, ImportRowReport } from '../../../common/api/volunteer-imports.js';
 import type { CreateVolunteerBody } from '../../../common/api/volunteers.js';
 import { levelRank } from '../../../common/volunteers.js';
 import type { Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
-import { invalidFields } from '../../http/problems.js';
+import { DomainError, invalidFields } from '../../http/problems.js';
 import type { Actor } from '../audit/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { auditEvents } from '../audit/audit.table.js';
 import { listCatalog } from '../catalog/catalog.service.js';
 import { VOLUNTEER_KEY_RELATIONS, volunteerKeys, volunteerLanguages, volunteerQualifications, volunteers, volunteerStatusChanges } from '../volunteers/volunteers.table.js';
 import { addQualification, updateVolunteer, type Visibility } from '../volunteers/volunteers.service.js';
-import { headerSetKey, mappingToRemember, resolveColumns } from './mapping.js';
-import type { Sheet } from './parse.js';
-import { catalogLookup, emailKey, nameKey, readRow, type CatalogKindName, type CatalogLookup, type ReadRow, type RowProblem } from './rows.js';
+import { CatalogMatcher, type CatalogKindName } from './catalogue.js';
+import { cellText, isEmpty } from './cells.js';
+import { headerSetKey, mappingToRemember, normaliseHeader, resolveColumns } from './mapping.js';
+import type { Sheet, SheetRow } from './parse.js';
+import { choiceId, emailKey, nameKey, namePhoneKey, phoneDigits, readRow, type ReadRow, type RowProblem } from './rows.js';
 import { volunteerImportMappings } from './volunteer-imports.table.js';
 
 /** A row's report before its messages are put into the reader's language. */
@@ -22,16 +24,21 @@ export type RowOutcome = Omit<ImportRowReport, 'problems'> & { problems: RowProb
 
 export interface ImportOutcome {
   dryRun: boolean;
+  headerRow: number;
+  headerRowGuessed: boolean;
+  headerCandidates: ImportReport['headerCandidates'];
   columns: ImportColumn[];
   rows: RowOutcome[];
-  summary: { total: number; valid: number; invalid: number; duplicates: number; created: number; merged: number; skipped: number };
+  skippedRows: ImportReport['skippedRows'];
+  ambiguities: ImportReport['ambiguities'];
+  summary: ImportReport['summary'];
 }
 
 const AUDIT_ENTITY = 'volunteer_import';
 /** Rows per INSERT statement (one JSON parameter each). */
 const BATCH_ROWS = 5_000;
 
-async function catalogOf(tx: Db, networkId: string): Promise<CatalogLookup> {
+async function catalogOf(tx: Db, networkId: string): Promise<CatalogMatcher> {
   const entries: { kind: CatalogKindName; key: string; name: string }[] = [];
   for (const kind of ['specializations', 'topics', 'districts'] as const) {
     let cursor: string | undefined;
@@ -41,7 +48,7 @@ async function catalogOf(tx: Db, networkId: string): Promise<CatalogLookup> {
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
   }
-  return catalogLookup(entries);
+  return new CatalogMatcher(entries);
 }
 
 async function rememberedMapping(tx: Db, networkId: string, headerKey: string) {
@@ -68,6 +75,7 @@ interface PoolPerson {
   firstName: string;
   lastName: string;
   birthYear: number | null;
+  phone: string | null;
   version: number;
 }
 
@@ -77,11 +85,19 @@ const chunks = <T>(items: T[], size: number): T[][] => {
   return out;
 };
 
-/** Pool records that share an e-mail, or a name and birth year, with any of the rows. */
+/** Pool records that share an e-mail, or a name and birth year or phone, with any of the rows. */
 async function poolMatches(tx: Db, networkId: string, rows: CreateVolunteerBody[]) {
   const emails = [...new Set(rows.map((r) => emailKey(r.email)).filter((e): e is string => !!e))];
-  const lastNames = [...new Set(rows.filter((r) => r.birthYear).map((r) => r.lastName.toLowerCase()))];
-  const columns = { id: volunteers.id, email: volunteers.email, firstName: volunteers.firstName, lastName: volunteers.lastName, birthYear: volunteers.birthYear, version: volunteers.version };
+  const lastNames = [...new Set(rows.filter((r) => r.birthYear || phoneDigits(r.phone)).map((r) => r.lastName.toLowerCase()))];
+  const columns = {
+    id: volunteers.id,
+    email: volunteers.email,
+    firstName: volunteers.firstName,
+    lastName: volunteers.lastName,
+    birthYear: volunteers.birthYear,
+    phone: volunteers.phone,
+    version: volunteers.version,
+  };
   const found = new Map<string, PoolPerson>();
   // One query per key, the wanted values as one JSON parameter (thousands of bound values are slow on PGlite).
   if (emails.length) {
@@ -93,20 +109,63 @@ async function poolMatches(tx: Db, networkId: string, rows: CreateVolunteerBody[
     const people = await tx
       .select(columns)
       .from(volunteers)
-      .where(and(eq(volunteers.networkId, networkId), isNotNull(volunteers.birthYear), sql`lower(${volunteers.lastName}) in ${wanted}`));
+      .where(and(eq(volunteers.networkId, networkId), sql`(${volunteers.birthYear} is not null or ${volunteers.phone} is not null)`, sql`lower(${volunteers.lastName}) in ${wanted}`));
     for (const p of people) found.set(p.id, p);
   }
   const byEmail = new Map<string, PoolPerson>();
   const byName = new Map<string, PoolPerson>();
+  const byPhone = new Map<string, PoolPerson>();
   // Oldest record first, so a person entered twice in the pool is matched to the first entry.
   for (const p of [...found.values()].sort((a, b) => a.id.localeCompare(b.id))) {
     const e = emailKey(p.email);
     const n = nameKey(p.firstName, p.lastName, p.birthYear);
+    const ph = namePhoneKey(p.firstName, p.lastName, p.phone);
     if (e && !byEmail.has(e)) byEmail.set(e, p);
     if (n && !byName.has(n)) byName.set(n, p);
+    if (ph && !byPhone.has(ph)) byPhone.set(ph, p);
   }
-  return { byEmail, byName };
+  return { byEmail, byName, byPhone };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Rows that are not people
+
+const TOTALS = /^(?:summe|gesamt|insgesamt|gesamtzahl|anzahl|total|sum|count|ergebnis)\b/iu;
+
+/**
+ * A row the office added around its people: the header row repeated (printing or pasting lists
+ * together), a totals row ("Summe: 40", "Anzahl 40", a count alone under the names).
+ */
+function nonPersonRow(row: SheetRow, headers: string[], columns: ImportColumn[]): 'repeatedHeader' | 'totals' | null {
+  const texts = row.cells.map((c) => (isEmpty(c) ? '' : cellText(c)));
+  const filled = texts.filter(Boolean);
+  const sameAsHeader = texts.filter((t, i) => t && normaliseHeader(t) === normaliseHeader(headers[i] ?? '')).length;
+  if (sameAsHeader >= 2 || (sameAsHeader >= 1 && filled.length === 1)) return 'repeatedHeader';
+  if (filled.length <= 4 && filled.some((t) => TOTALS.test(t.trim())) && !filled.some((t) => t.includes('@'))) return 'totals';
+  const nameColumns = columns.flatMap((c, i) => (c.field === 'firstName' || c.field === 'lastName' ? [i] : []));
+  // Only numbers, and a number where the names are: a count.
+  if (filled.length <= 3 && filled.every((t) => /^[\d\s.,:=]+$/.test(t)) && nameColumns.some((i) => texts[i])) return 'totals';
+  return null;
+}
+
+/** Up to 3 distinct values per column, 60 characters each, for the preview. */
+function samplesOf(rows: SheetRow[], width: number): string[][] {
+  const out: string[][] = Array.from({ length: width }, () => []);
+  for (const r of rows) {
+    for (let i = 0; i < width; i++) {
+      const list = out[i]!;
+      if (list.length >= 3) continue;
+      const c = r.cells[i] ?? null;
+      if (isEmpty(c)) continue;
+      const text = cellText(c).slice(0, 60);
+      if (!list.includes(text)) list.push(text);
+    }
+    if (out.every((l) => l.length >= 3)) break;
+  }
+  return out;
+}
+
+const fullName = (first: string, last: string) => `${first} ${last}`.trim();
 
 /** Reads every row, checks it and finds duplicates; with `dryRun: false`, writes in the caller's transaction. */
 export async function importVolunteers(tx: Db, actor: Actor, sheet: Sheet, options: ImportOptions, visibility: Visibility): Promise<ImportOutcome> {
@@ -114,48 +173,86 @@ export async function importVolunteers(tx: Db, actor: Actor, sheet: Sheet, optio
   const remembered = options.mapping ? undefined : await rememberedMapping(tx, actor.networkId, headerKey);
   // A given mapping may name only some columns; the others keep what was remembered or guessed.
   const rememberedForRest = options.mapping ? await rememberedMapping(tx, actor.networkId, headerKey) : remembered;
-  const { columns, problems } = resolveColumns(sheet.headers, options.mapping, rememberedForRest);
+  const { columns: mapped, problems } = resolveColumns(sheet.headers, options.mapping, rememberedForRest);
   if (problems.length) throw invalidFields(problems.map((p) => ({ path: `body.${p.path}`, key: p.key, values: p.values })));
+
+  const skippedRows: ImportOutcome['skippedRows'] = sheet.emptyRows.map((row) => ({ row, reason: 'empty' as const }));
+  const people: SheetRow[] = [];
+  for (const r of sheet.rows) {
+    const reason = nonPersonRow(r, sheet.headers, mapped as ImportColumn[]);
+    if (reason) skippedRows.push({ row: r.row, reason });
+    else people.push(r);
+  }
+  skippedRows.sort((a, b) => a.row - b.row);
+  const samples = samplesOf(people, sheet.headers.length);
+  const columns: ImportColumn[] = mapped.map((c, i) => ({ ...c, samples: samples[i] ?? [], hidden: sheet.hidden[i] ?? false }));
+
   const catalogs = await catalogOf(tx, actor.networkId);
-  const today = new Date();
-  const read: ReadRow[] = sheet.rows.map((r) => readRow(r, columns, catalogs, today));
+  const choices = new Map((options.choices ?? []).map((c) => [choiceId(c.field, c.value), c.key]));
+  const context = { catalogs, choices, today: new Date(), hasFirstNameColumn: columns.some((c) => c.field === 'firstName') };
+  const read: ReadRow[] = people.map((r) => readRow(r, columns, context));
+
+  const ambiguities = new Map<string, ImportOutcome['ambiguities'][number]>();
+  for (const r of read) {
+    for (const a of r.ambiguities) {
+      const id = choiceId(a.field, a.value);
+      const known = ambiguities.get(id);
+      if (known) known.rows.push(r.row);
+      else ambiguities.set(id, { field: a.field, value: a.value, rows: [r.row], candidates: a.candidates });
+    }
+  }
+
   const pool = await poolMatches(tx, actor.networkId, read.flatMap((r) => (r.body ? [r.body] : [])));
   const outcomes: RowOutcome[] = [];
-  const toCreate: CreateVolunteerBody[] = [];
+  const toCreate: ReadRow[] = [];
   const toMerge: { person: PoolPerson; read: ReadRow }[] = [];
-  const seenEmail = new Map<string, number>();
-  const seenName = new Map<string, number>();
+  const seen = { email: new Map<string, ReadRow>(), name_birth_year: new Map<string, ReadRow>(), name_phone: new Map<string, ReadRow>() };
   const claimed = new Map<string, number>();
   for (const r of read) {
+    const base = { row: r.row, name: r.name, problems: r.problems };
     if (!r.body) {
-      outcomes.push({ row: r.row, status: 'invalid', problems: r.problems, action: 'skip' });
+      outcomes.push({ ...base, status: 'invalid', action: 'skip' });
       continue;
     }
-    const e = emailKey(r.body.email);
-    const n = nameKey(r.body.firstName, r.body.lastName, r.body.birthYear);
+    const keys = {
+      email: emailKey(r.body.email),
+      name_birth_year: nameKey(r.body.firstName, r.body.lastName, r.body.birthYear),
+      name_phone: namePhoneKey(r.body.firstName, r.body.lastName, r.body.phone),
+    };
     // Within the file, the first row wins.
-    const earlier = (e && seenEmail.get(e) !== undefined ? { row: seenEmail.get(e)!, reason: 'email' as const } : null) ?? (n && seenName.get(n) !== undefined ? { row: seenName.get(n)!, reason: 'name_birth_year' as const } : null);
-    if (e && !seenEmail.has(e)) seenEmail.set(e, r.row);
-    if (n && !seenName.has(n)) seenName.set(n, r.row);
+    let earlier: { row: ReadRow; reason: DuplicateReason } | null = null;
+    for (const reason of DUPLICATE_REASONS) {
+      const k = keys[reason];
+      const first = k ? seen[reason].get(k) : undefined;
+      if (first && !earlier) earlier = { row: first, reason };
+    }
+    for (const reason of DUPLICATE_REASONS) if (keys[reason] && !seen[reason].has(keys[reason]!)) seen[reason].set(keys[reason]!, r);
     if (earlier) {
-      outcomes.push({ row: r.row, status: 'duplicate', problems: [], duplicateOf: earlier, action: 'skip' });
+      outcomes.push({ ...base, status: 'duplicate', duplicateOf: { row: earlier.row.row, reason: earlier.reason, ...(earlier.row.name ? { name: earlier.row.name } : {}) }, action: 'skip' });
       continue;
     }
-    const match = (e && pool.byEmail.get(e) ? { person: pool.byEmail.get(e)!, reason: 'email' as const } : null) ?? (n && pool.byName.get(n) ? { person: pool.byName.get(n)!, reason: 'name_birth_year' as const } : null);
+    const pools = { email: pool.byEmail, name_birth_year: pool.byName, name_phone: pool.byPhone };
+    let match: { person: PoolPerson; reason: DuplicateReason } | null = null;
+    for (const reason of DUPLICATE_REASONS) {
+      const k = keys[reason];
+      const person = k ? pools[reason].get(k) : undefined;
+      if (person && !match) match = { person, reason };
+    }
     if (match) {
+      const name = fullName(match.person.firstName, match.person.lastName);
       const firstRow = claimed.get(match.person.id);
       if (firstRow !== undefined) {
-        outcomes.push({ row: r.row, status: 'duplicate', problems: [], duplicateOf: { row: firstRow, reason: match.reason }, action: 'skip' });
+        outcomes.push({ ...base, status: 'duplicate', duplicateOf: { row: firstRow, reason: match.reason, name }, action: 'skip' });
         continue;
       }
       claimed.set(match.person.id, r.row);
       const merge = options.onDuplicate === 'merge';
       if (merge) toMerge.push({ person: match.person, read: r });
-      outcomes.push({ row: r.row, status: 'duplicate', problems: [], duplicateOf: { volunteerId: match.person.id, reason: match.reason }, action: merge ? 'merge' : 'skip' });
+      outcomes.push({ ...base, status: 'duplicate', duplicateOf: { volunteerId: match.person.id, reason: match.reason, name }, action: merge ? 'merge' : 'skip' });
       continue;
     }
-    toCreate.push(r.body);
-    outcomes.push({ row: r.row, status: 'valid', problems: [], action: 'create' });
+    toCreate.push(r);
+    outcomes.push({ ...base, status: 'valid', action: 'create' });
   }
 
   const summary = {
@@ -166,11 +263,12 @@ export async function importVolunteers(tx: Db, actor: Actor, sheet: Sheet, optio
     created: toCreate.length,
     merged: toMerge.length,
     skipped: outcomes.filter((o) => o.action === 'skip').length,
+    withDroppedCells: outcomes.filter((o) => o.status === 'valid' && o.problems.some((p) => p.severity === 'dropped')).length,
   };
 
   if (!options.dryRun) {
-    await createMany(tx, actor, toCreate);
-    for (const m of toMerge) await mergeInto(tx, actor, m.person, m.read, visibility);
+    await createRows(tx, actor, toCreate);
+    for (const m of toMerge) await atRow(m.read.row, () => mergeInto(tx, actor, m.person, m.read, visibility));
     if (options.rememberMapping) await rememberMapping(tx, actor.networkId, headerKey, mappingToRemember(columns));
     const fields = columns.flatMap((c) => (c.field ? [c.field] : []));
     await recordAudit(tx, actor, {
@@ -180,7 +278,95 @@ export async function importVolunteers(tx: Db, actor: Actor, sheet: Sheet, optio
       fields: [...fields, `created:${summary.created}`, `merged:${summary.merged}`, `skipped:${summary.skipped}`],
     });
   }
-  return { dryRun: options.dryRun, columns, rows: outcomes, summary };
+  return {
+    dryRun: options.dryRun,
+    headerRow: sheet.headerRow,
+    headerRowGuessed: sheet.headerRowGuessed,
+    headerCandidates: sheet.headerCandidates,
+    columns,
+    rows: outcomes,
+    skippedRows,
+    ambiguities: [...ambiguities.values()],
+    summary,
+  };
+}
+
+const DUPLICATE_REASONS = ['email', 'name_birth_year', 'name_phone'] as const;
+type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
+
+// ---------------------------------------------------------------------------------------------
+// A row the database refuses
+
+/** The database refused a row's values: nothing is imported, and the problem names the row. */
+export const rowRefused = (row: number, reason: 'constraint' | 'conflict' | 'value') =>
+  new DomainError('IMPORT_ROW_REFUSED', reason === 'conflict' ? 409 : 422, 'import-row-refused', 'importRowRefused', { row, reason });
+
+/** The PostgreSQL error code, through Drizzle's wrapper on either driver. */
+function pgCode(error: unknown): string | undefined {
+  let e: unknown = error;
+  for (let depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Integrity (23…) and data (22…) errors are the row's; anything else is the server's. */
+function refusalOf(error: unknown): 'constraint' | 'conflict' | 'value' | null {
+  const code = pgCode(error);
+  if (code === '23505') return 'conflict';
+  if (code?.startsWith('23')) return 'constraint';
+  if (code?.startsWith('22')) return 'value';
+  return null;
+}
+
+async function atRow<T>(row: number, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const reason = refusalOf(error);
+    if (reason) throw rowRefused(row, reason);
+    throw error;
+  }
+}
+
+class Undo extends Error {}
+
+/** Whether inserting these rows fails in the database; tried in a savepoint that is always rolled back. */
+async function fails(tx: Db, actor: Actor, rows: ReadRow[]): Promise<boolean> {
+  try {
+    await tx.transaction(async (sp) => {
+      await createMany(sp as unknown as Db, actor, rows);
+      throw new Undo();
+    });
+  } catch (error) {
+    if (error instanceof Undo) return false;
+    if (refusalOf(error)) return true;
+    throw error;
+  }
+  return false;
+}
+
+/**
+ * Creates the rows in batches; when the database refuses a batch, the row it refuses is found by
+ * halving (in savepoints) and named in the problem — never a bare 500.
+ */
+async function createRows(tx: Db, actor: Actor, rows: ReadRow[]) {
+  if (!rows.length) return;
+  try {
+    await tx.transaction(async (sp) => createMany(sp as unknown as Db, actor, rows));
+    return;
+  } catch (error) {
+    const reason = refusalOf(error);
+    if (!reason) throw error;
+    let candidates = rows;
+    while (candidates.length > 1) {
+      const half = candidates.slice(0, Math.ceil(candidates.length / 2));
+      candidates = (await fails(tx, actor, half)) ? half : candidates.slice(half.length);
+    }
+    throw rowRefused(candidates[0]!.row, reason);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -197,7 +383,16 @@ async function mergeInto(tx: Db, actor: Actor, person: PoolPerson, row: ReadRow,
       .from(volunteerQualifications)
       .where(and(eq(volunteerQualifications.networkId, actor.networkId), eq(volunteerQualifications.volunteerId, person.id), eq(volunteerQualifications.type, 'basic')))
       .limit(1);
-    if (!has) await addQualification(tx, actor, person.id, { type: 'basic', completedOn: basic.completedOn, provider: basic.provider ?? null, specializationKey: null, sourceId: newId() });
+    if (!has) {
+      const sourceId = newId();
+      await addQualification(tx, actor, person.id, { type: 'basic', completedOn: basic.completedOn, provider: basic.provider ?? null, specializationKey: null, sourceId });
+      if (row.basicPrecision && row.basicPrecision !== 'day') {
+        await tx
+          .update(volunteerQualifications)
+          .set({ completedOnPrecision: row.basicPrecision })
+          .where(and(eq(volunteerQualifications.networkId, actor.networkId), eq(volunteerQualifications.id, sourceId)));
+      }
+    }
   }
 }
 
@@ -235,7 +430,7 @@ const KEY_LISTS = {
  * The bulk path of createVolunteer: the same rows (volunteer, languages with their rank, catalogue
  * keys, qualifications, first status change, one audit event each), inserted in batches.
  */
-async function createMany(tx: Db, actor: Actor, bodies: CreateVolunteerBody[]) {
+async function createMany(tx: Db, actor: Actor, rows: ReadRow[]) {
   const networkId = actor.networkId;
   const now = new Date();
   const byUserId = actor.type === 'user' ? actor.id : null;
@@ -246,7 +441,8 @@ async function createMany(tx: Db, actor: Actor, bodies: CreateVolunteerBody[]) {
   const statuses: (typeof volunteerStatusChanges.$inferInsert)[] = [];
   const audits: (typeof auditEvents.$inferInsert)[] = [];
 
-  for (const body of bodies) {
+  for (const { body: created, basicPrecision } of rows) {
+    const body = created!;
     const id = newId();
     const person: typeof volunteers.$inferInsert = {
       networkId,
@@ -277,7 +473,16 @@ async function createMany(tx: Db, actor: Actor, bodies: CreateVolunteerBody[]) {
       fields.push(field);
     }
     for (const q of body.qualifications) {
-      qualifications.push({ networkId, id: newId(), volunteerId: id, type: q.type, completedOn: q.completedOn, provider: q.provider ?? null, specializationKey: q.specializationKey ?? null });
+      qualifications.push({
+        networkId,
+        id: newId(),
+        volunteerId: id,
+        type: q.type,
+        completedOn: q.completedOn,
+        completedOnPrecision: q.type === 'basic' ? (basicPrecision ?? 'day') : 'day',
+        provider: q.provider ?? null,
+        specializationKey: q.specializationKey ?? null,
+      });
     }
     fields.push('qualifications');
     audits.push({

@@ -1,11 +1,13 @@
 import { stringify } from 'csv-stringify/sync';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/harness.js';
-import { asBrowser, login, makeCatalog, makeNetwork, makeUser, multipartBody, xlsxFile, type TestNetwork } from '../../../../tests/factories.js';
+import { asBrowser, login, makeCatalog, makeNetwork, makeUser, makeVolunteer, multipartBody, xlsxFile, type TestNetwork } from '../../../../tests/factories.js';
+import { LANGUAGE_LEVELS, VOLUNTEER_STATUSES } from '../../../common/volunteers.js';
 import { withTenant } from '../../db/tenancy.js';
 import { ensureCatalogEntries } from '../catalog/catalog.service.js';
-import { volunteers } from '../volunteers/volunteers.table.js';
+import { volunteerQualifications, volunteers } from '../volunteers/volunteers.table.js';
 
 let t: TestApp;
 let network: TestNetwork;
@@ -25,9 +27,21 @@ afterAll(() => t.close());
 
 interface Report {
   dryRun: boolean;
-  columns: { header: string; field: string | null; guessed: boolean; source: string }[];
-  rows: { row: number; status: string; problems: { field: string; column?: string; message: string }[]; duplicateOf?: { volunteerId?: string; row?: number; reason: string }; action?: string }[];
+  columns: { header: string; field: string | null; guessed: boolean; source: string; samples: string[]; hidden: boolean }[];
+  rows: {
+    row: number;
+    name: string | null;
+    status: string;
+    problems: { field: string; column?: string; message: string; severity: string }[];
+    duplicateOf?: { volunteerId?: string; row?: number; reason: string; name?: string };
+    action?: string;
+  }[];
   summary: Record<string, number>;
+  headerRow: number;
+  headerRowGuessed: boolean;
+  headerCandidates: { row: number; cells: string[] }[];
+  skippedRows: { row: number; reason: string }[];
+  ambiguities: { field: string; value: string; rows: number[]; candidates: { key: string; name: string }[] }[];
 }
 
 async function upload(file: { name: string; content: Buffer | string } | null, fields: Record<string, string> = {}, cookie = coordinator, locale = 'de') {
@@ -67,12 +81,13 @@ describe('POST /api/v1/volunteers/import — the first upload', () => {
     const report = res.json() as Report;
     expect(report.dryRun).toBe(true);
     expect(report.columns.slice(0, 5)).toEqual([
-      { header: 'Nachname', field: 'lastName', guessed: true, source: 'guessed' },
-      { header: 'Vorname', field: 'firstName', guessed: true, source: 'guessed' },
-      { header: 'E-Mail', field: 'email', guessed: true, source: 'guessed' },
-      { header: 'Geburtsjahr', field: 'birthYear', guessed: true, source: 'guessed' },
-      { header: 'Sprachen', field: 'languages', guessed: true, source: 'guessed' },
+      { header: 'Nachname', field: 'lastName', guessed: true, source: 'guessed', samples: ['Haddad', 'Müller-Lüdenscheidt', 'الأحمد'], hidden: false },
+      { header: 'Vorname', field: 'firstName', guessed: true, source: 'guessed', samples: ['Amira', 'Jürgen', 'محمد'], hidden: false },
+      { header: 'E-Mail', field: 'email', guessed: true, source: 'guessed', samples: ['Amira.Haddad@example.org', 'jm@example.org', 'kein-at-zeichen'], hidden: false },
+      { header: 'Geburtsjahr', field: 'birthYear', guessed: true, source: 'guessed', samples: ['1988', '1961', '1995'], hidden: false },
+      { header: 'Sprachen', field: 'languages', guessed: true, source: 'guessed', samples: ['ar:native; de:C1', 'Deutsch: Muttersprache, Englisch B2', 'ar MS'], hidden: false },
     ]);
+    expect(report).toMatchObject({ headerRow: 1, headerRowGuessed: true, skippedRows: [], ambiguities: [] });
     expect(report.rows.map((r) => [r.row, r.status, r.action])).toEqual([
       [2, 'valid', 'create'],
       [3, 'valid', 'create'],
@@ -80,15 +95,17 @@ describe('POST /api/v1/volunteers/import — the first upload', () => {
       [5, 'invalid', 'skip'],
       [6, 'valid', 'create'],
     ]);
+    // Only the missing first name keeps the row out; the unreadable cells alone would only be dropped.
     expect(report.rows[3]!.problems).toEqual(expect.arrayContaining([
-      { field: 'email', column: 'E-Mail', message: 'Not a valid e-mail address' },
-      { field: 'languages', column: 'Sprachen', message: 'Unknown language: xx' },
-      { field: 'homeDistrict', column: 'Stadtteil', message: 'Unknown catalogue entry: Atlantis' },
-      { field: 'basicCourseOn', column: 'Basisqualifizierung', message: 'Not a valid date' },
-      { field: 'firstName', message: 'Required' },
+      { field: 'email', column: 'E-Mail', message: 'Not a valid e-mail address', severity: 'dropped' },
+      { field: 'languages', column: 'Sprachen', message: 'Unknown language: xx', severity: 'dropped' },
+      { field: 'homeDistrict', column: 'Stadtteil', message: 'Unknown catalogue entry: Atlantis', severity: 'dropped' },
+      { field: 'basicCourseOn', column: 'Basisqualifizierung', message: 'Not a valid date', severity: 'dropped' },
+      { field: 'firstName', message: 'Required', severity: 'error' },
     ]));
     expect(report.rows[3]!.problems).toHaveLength(5);
-    expect(report.summary).toEqual({ total: 5, valid: 4, invalid: 1, duplicates: 0, created: 4, merged: 0, skipped: 1 });
+    expect(report.rows.map((r) => r.name)).toEqual(['Amira Haddad', 'Jürgen Müller-Lüdenscheidt', 'محمد الأحمد', 'Kaputt', 'Ayşe Özdemir']);
+    expect(report.summary).toEqual({ total: 5, valid: 4, invalid: 1, duplicates: 0, created: 4, merged: 0, skipped: 1, withDroppedCells: 0 });
     expect(await poolSize()).toBe(before);
   });
 
@@ -146,7 +163,8 @@ describe('POST /api/v1/volunteers/import — the first upload', () => {
     const [amira] = await findByLastName('Haddad');
     const events = (await t.app.inject({ method: 'GET', url: `/api/v1/audit-events?entity=volunteer&entityId=${amira.id}`, headers: { cookie: admin } })).json();
     expect(events.items.map((e: { action: string }) => e.action)).toContain('create');
-    const text = JSON.stringify([audit, events]);
+    // Field names only: no value of the row (the events may name their entity, never the values).
+    const text = JSON.stringify([audit, events.items.map((e: { fields: string[] }) => e.fields)]);
     for (const secret of ['Haddad', 'zuverlässig', 'amira.haddad', 'linden-nord']) expect(text).not.toContain(secret);
   });
 });
@@ -170,13 +188,13 @@ describe('duplicates', () => {
     const [amira] = await findByLastName('Haddad');
     const [mohammed] = await findByLastName('الأحمد');
     expect(report.rows).toEqual([
-      { row: 2, status: 'duplicate', problems: [], duplicateOf: { volunteerId: amira.id, reason: 'email' }, action: 'skip' },
-      { row: 3, status: 'duplicate', problems: [], duplicateOf: { volunteerId: mohammed.id, reason: 'name_birth_year' }, action: 'skip' },
-      { row: 4, status: 'valid', problems: [], action: 'create' },
-      { row: 5, status: 'duplicate', problems: [], duplicateOf: { row: 4, reason: 'name_birth_year' }, action: 'skip' },
-      { row: 6, status: 'duplicate', problems: [], duplicateOf: { row: 4, reason: 'email' }, action: 'skip' },
+      { row: 2, name: 'Amira Haddad', status: 'duplicate', problems: [], duplicateOf: { volunteerId: amira.id, reason: 'email', name: 'Amira Haddad' }, action: 'skip' },
+      { row: 3, name: 'محمد الأحمد', status: 'duplicate', problems: [], duplicateOf: { volunteerId: mohammed.id, reason: 'name_birth_year', name: 'محمد الأحمد' }, action: 'skip' },
+      { row: 4, name: 'Nora Neu', status: 'valid', problems: [], action: 'create' },
+      { row: 5, name: 'Nora Neu', status: 'duplicate', problems: [], duplicateOf: { row: 4, reason: 'name_birth_year', name: 'Nora Neu' }, action: 'skip' },
+      { row: 6, name: 'Zoe Zweitmal', status: 'duplicate', problems: [], duplicateOf: { row: 4, reason: 'email', name: 'Nora Neu' }, action: 'skip' },
     ]);
-    expect(report.summary).toEqual({ total: 5, valid: 1, invalid: 0, duplicates: 4, created: 1, merged: 0, skipped: 4 });
+    expect(report.summary).toEqual({ total: 5, valid: 1, invalid: 0, duplicates: 4, created: 1, merged: 0, skipped: 4, withDroppedCells: 0 });
     expect(await poolSize()).toBe(before + 1);
     expect((await findByLastName('Haddad'))[0]).toMatchObject({ phone: null, version: 1 });
   });
@@ -223,7 +241,10 @@ describe('files as offices have them', () => {
     const res = await upload({ name: 'liste.csv', content: latin1 }, {}, coordinator, 'en');
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json() as Report;
-    expect(report.rows[1]).toMatchObject({ row: 3, status: 'invalid', problems: [{ field: 'maxActiveAgreements', column: 'Max. Vereinbarungen', message: 'At most 50' }] });
+    // The out-of-range number is dropped (the default applies); Jörg is imported all the same.
+    expect(report.rows[1]).toMatchObject({ row: 3, status: 'valid', problems: [{ field: 'maxActiveAgreements', column: 'Max. Vereinbarungen', message: 'At most 50', severity: 'dropped' }] });
+    expect(report.summary.withDroppedCells).toBe(1);
+    expect((await findByLastName('Bäcker'))[0]).toMatchObject({ firstName: 'Jörg', maxActiveAgreements: 2 });
     const [guenther] = await findByLastName('Weiß');
     expect(guenther).toMatchObject({ firstName: 'Günther', status: 'left', maxActiveAgreements: 3, languages: [{ code: 'de', level: 'native' }, { code: 'fr', level: 'B1' }] });
     expect(guenther.onboarding.policeCertificateOn).toBe('2021-03-02');
@@ -288,10 +309,10 @@ describe('the column mapping', () => {
     const second = await upload({ name: 'h2.csv', content: reordered }, { dryRun: 'true' });
     expect(second.statusCode, second.body).toBe(200);
     expect((second.json() as Report).columns).toEqual([
-      { header: 'KONTAKT', field: 'email', guessed: false, source: 'remembered' },
-      { header: 'familienname', field: 'lastName', guessed: false, source: 'remembered' },
-      { header: 'Rufname', field: 'firstName', guessed: false, source: 'remembered' },
-      { header: 'Herkunft', field: null, guessed: false, source: 'remembered' },
+      { header: 'KONTAKT', field: 'email', guessed: false, source: 'remembered', samples: ['sara@example.org'], hidden: false },
+      { header: 'familienname', field: 'lastName', guessed: false, source: 'remembered', samples: ['Sadat'], hidden: false },
+      { header: 'Rufname', field: 'firstName', guessed: false, source: 'remembered', samples: ['Sara'], hidden: false },
+      { header: 'Herkunft', field: null, guessed: false, source: 'remembered', samples: ['IR'], hidden: false },
     ]);
     expect((second.json() as Report).rows[0]!.status).toBe('valid');
   });
@@ -331,11 +352,11 @@ describe('access and tenancy', () => {
     const bremer = await login(t.app, (await makeUser(t.database, other, 'coordinator')).email);
     const csv = Buffer.from(stringify([['Nachname', 'Vorname', 'Stadtteil'], ['Nord', 'Nele', 'Vegesack'], ['Süd', 'Sami', 'Mitte']], { delimiter: ';' }));
     const hannover = (await upload({ name: 'x.csv', content: csv }, { dryRun: 'true' }, coordinator, 'en')).json() as Report;
-    expect(hannover.rows[0]!.problems).toEqual([{ field: 'homeDistrict', column: 'Stadtteil', message: 'Unknown catalogue entry: Vegesack' }]);
+    expect(hannover.rows[0]!.problems).toEqual([{ field: 'homeDistrict', column: 'Stadtteil', message: 'Unknown catalogue entry: Vegesack', severity: 'dropped' }]);
     expect(hannover.rows[1]!.status).toBe('valid');
     const bremen = (await upload({ name: 'x.csv', content: csv }, { dryRun: 'true' }, bremer, 'en')).json() as Report;
     expect(bremen.rows[0]!.status).toBe('valid');
-    expect(bremen.rows[1]!.problems).toEqual([{ field: 'homeDistrict', column: 'Stadtteil', message: 'Unknown catalogue entry: Mitte' }]);
+    expect(bremen.rows[1]!.problems).toEqual([{ field: 'homeDistrict', column: 'Stadtteil', message: 'Unknown catalogue entry: Mitte', severity: 'dropped' }]);
   });
 
   it('finds duplicates only in the importing network’s pool', async () => {
@@ -345,5 +366,312 @@ describe('access and tenancy', () => {
     const res = await upload({ name: 'x.csv', content: csv }, {}, bremer);
     expect((res.json() as Report).rows[0]).toMatchObject({ status: 'valid', action: 'create' });
     expect(await poolSize(other.networkId)).toBe(before + 1);
+  });
+});
+
+describe('the office’s own list, as it is kept', () => {
+  /** A hand-kept list: a merged title, a note, the header in row 4, an empty row, the header repeated, a totals row, a hidden column. */
+  async function officeList() {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Lotsen 2026');
+    sheet.getCell('A1').value = 'Lotsinnen und Lotsen – Stand März 2026';
+    sheet.mergeCells('A1:I1');
+    sheet.getCell('A2').value = 'vertraulich';
+    const header = ['Name, Vorname', 'E-Mail-Adresse', 'Tel./Handy', 'Geb.-Datum', 'Sprachkenntnisse', 'Basisquali', 'Lotsenart/Spezialisierung', 'Einsatzstadtteil', 'Status', 'intern'];
+    sheet.getRow(4).values = header;
+    sheet.getRow(5).values = ['Haddad, Amira', 'amira.h@example.org', '0511 123456', '03.07.1981', 'arab. MS, dt. gut', 'ja', 'Elternlotsin', 'Lnden-Nord', 'aktiv (seit 2019)', 'alt'];
+    sheet.getRow(6).values = ['Nguy?n, Van', 'kein-at', '+49 176 5550101', new Date(Date.UTC(1990, 4, 12)), 'vietn. Muttersprache; Deutsch B2/C1', 'Basiskurs 2016', 'Elternlotsen; Sportlotse', 'Misburg', 'Pause bis 3/2027', null];
+    sheet.getRow(8).values = ['Yılmaz, Ayşe', null, 1761234567, '1985', 'türk. + Deutsch', '03/2018', 'Sportlotsinnen', 'Linden Nord', 'Aktiv', null];
+    sheet.getRow(9).values = header;
+    sheet.getRow(10).values = ['Schulz, Jonas', null, '0511 98765', '3. Juli 1979', 'Deutsch', 'nein', null, 'Misburg', 'interessiert', null];
+    sheet.getRow(11).values = ['Summe: 4', null, null, null, null, null, null, null, null, null];
+    sheet.getColumn(10).hidden = true;
+    sheet.getCell('D6').numFmt = 'dd.mm.yyyy';
+    return Buffer.from(await book.xlsx.writeBuffer());
+  }
+
+  beforeAll(async () => {
+    await withTenant(t.database.db, network.networkId, (tx) =>
+      ensureCatalogEntries(tx, network.networkId, 'districts', [
+        { key: 'misburg-nord', name: 'Misburg-Nord', lat: 52.397, lon: 9.855 },
+        { key: 'misburg-sued', name: 'Misburg-Süd', lat: 52.377, lon: 9.857 },
+      ]),
+    );
+  });
+
+  it('finds the header row, skips rows that are not people, and reads every person with notes and dropped cells', async () => {
+    const res = await upload({ name: 'liste.xlsx', content: await officeList() }, { dryRun: 'true' }, coordinator, 'en');
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json() as Report;
+    expect(report).toMatchObject({ headerRow: 4, headerRowGuessed: true });
+    expect(report.headerCandidates.map((c) => c.row)).toEqual([1, 2, 4, 5, 6, 8, 9, 10, 11]);
+    expect(report.skippedRows).toEqual([
+      { row: 7, reason: 'empty' },
+      { row: 9, reason: 'repeatedHeader' },
+      { row: 11, reason: 'totals' },
+    ]);
+    expect(report.columns.map((c) => [c.header, c.field, c.hidden])).toEqual([
+      ['Name, Vorname', 'lastName', false],
+      ['E-Mail-Adresse', 'email', false],
+      ['Tel./Handy', 'phone', false],
+      ['Geb.-Datum', 'birthYear', false],
+      ['Sprachkenntnisse', 'languages', false],
+      ['Basisquali', 'basicCourseOn', false],
+      ['Lotsenart/Spezialisierung', 'specializations', false],
+      ['Einsatzstadtteil', 'districts', false],
+      ['Status', 'status', false],
+      ['intern', null, true],
+    ]);
+    expect(report.rows.map((r) => [r.row, r.name, r.status])).toEqual([
+      [5, 'Amira Haddad', 'valid'],
+      [6, 'Van Nguy?n', 'valid'],
+      [8, 'Ayşe Yılmaz', 'valid'],
+      [10, 'Jonas Schulz', 'valid'],
+    ]);
+    const van = report.rows[1]!.problems;
+    expect(van).toEqual(
+      expect.arrayContaining([
+        { field: 'email', column: 'E-Mail-Adresse', message: 'Not a valid e-mail address', severity: 'dropped' },
+        { field: 'districts', column: 'Einsatzstadtteil', message: '“Misburg” fits several entries: Misburg-Nord, Misburg-Süd. Please choose one.', severity: 'dropped' },
+        { field: 'lastName', column: 'Name, Vorname', message: expect.stringContaining('contains a “?”'), severity: 'note' },
+        { field: 'languages', column: 'Sprachkenntnisse', message: '“B2/C1” read as B2 (the lower level)', severity: 'note' },
+        { field: 'status', column: 'Status', message: '“Pause bis 3/2027” read as status “Paused”; the text is kept as the status reason', severity: 'note' },
+      ]),
+    );
+    expect(report.rows[0]!.problems).toEqual(
+      expect.arrayContaining([
+        { field: 'basicCourseOn', column: 'Basisquali', message: '“ja” taken as a completed basic course, without a date', severity: 'note' },
+        { field: 'languages', column: 'Sprachkenntnisse', message: '“gut” read as level B2', severity: 'note' },
+        { field: 'districts', column: 'Einsatzstadtteil', message: '“Lnden-Nord” read as “Linden-Nord”', severity: 'note' },
+        { field: 'birthYear', column: 'Geb.-Datum', message: 'Date of birth 03.07.1981: only the birth year 1981 is kept', severity: 'note' },
+      ]),
+    );
+    expect(report.rows[2]!.problems).toEqual(
+      expect.arrayContaining([
+        { field: 'phone', column: 'Tel./Handy', message: 'The phone number 1761234567 was stored as a number; taken as 01761234567', severity: 'note' },
+        { field: 'languages', column: 'Sprachkenntnisse', message: 'Turkish taken without a level (level unknown)', severity: 'note' },
+      ]),
+    );
+    expect(report.ambiguities).toEqual([
+      {
+        field: 'districts',
+        value: 'Misburg',
+        rows: [6, 10],
+        candidates: [
+          { key: 'misburg-nord', name: 'Misburg-Nord' },
+          { key: 'misburg-sued', name: 'Misburg-Süd' },
+        ],
+      },
+    ]);
+    expect(report.summary).toMatchObject({ total: 4, valid: 4, invalid: 0, created: 4, withDroppedCells: 2 });
+  });
+
+  it('imports all of them with the user’s choice for the ambiguous value, as far as each value is known', async () => {
+    const choices = JSON.stringify([{ field: 'districts', value: 'Misburg', key: 'misburg-sued' }]);
+    const res = await upload({ name: 'liste.xlsx', content: await officeList() }, { choices });
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json() as Report;
+    expect(report.ambiguities).toEqual([]);
+    expect(report.summary).toMatchObject({ created: 4, withDroppedCells: 1 });
+    const [amira] = await findByLastName('Haddad').then((all) => all.filter((v) => v.email === 'amira.h@example.org'));
+    expect(amira).toMatchObject({
+      firstName: 'Amira',
+      phone: '0511 123456',
+      birthYear: 1981,
+      languages: [
+        { code: 'ar', level: 'native' },
+        { code: 'de', level: 'B2' },
+      ],
+      specializations: ['elternlotse'],
+      districts: ['linden-nord'],
+      status: 'active',
+      deployable: true,
+    });
+    const [van] = await findByLastName('Nguy?n');
+    expect(van).toMatchObject({ firstName: 'Van', email: null, birthYear: 1990, status: 'paused', districts: ['misburg-sued'], specializations: ['elternlotse', 'sportlotse'] });
+    expect(van.languages).toEqual([
+      { code: 'vi', level: 'native' },
+      { code: 'de', level: 'B2' },
+    ]);
+    expect(van.statusHistory[0]).toMatchObject({ status: 'paused', reason: 'Pause bis 3/2027' });
+    const [ayse] = await findByLastName('Yılmaz');
+    expect(ayse).toMatchObject({ phone: '01761234567', birthYear: 1985, languages: expect.arrayContaining([{ code: 'tr', level: 'unknown' }]) });
+    const [jonas] = await findByLastName('Schulz');
+    expect(jonas).toMatchObject({ birthYear: 1979, qualifications: [], deployable: false, districts: ['misburg-sued'] });
+
+    // How much of each basic course's date is known.
+    const precisions = await withTenant(t.database.db, network.networkId, (tx) =>
+      tx
+        .select({ id: volunteerQualifications.volunteerId, completedOn: volunteerQualifications.completedOn, precision: volunteerQualifications.completedOnPrecision })
+        .from(volunteerQualifications)
+        .where(inArray(volunteerQualifications.volunteerId, [amira.id, van.id, ayse.id])),
+    );
+    const byId = Object.fromEntries(precisions.map((p) => [p.id, [p.completedOn, p.precision]]));
+    expect(byId[amira.id]).toEqual([expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), 'unknown']);
+    expect(byId[van.id]).toEqual(['2016-01-01', 'year']);
+    expect(byId[ayse.id]).toEqual(['2018-03-01', 'month']);
+  });
+
+  it('recognises people without e-mail again by name and phone, and names the profile they match', async () => {
+    const csv = Buffer.from(stringify([['Nachname', 'Vorname', 'Telefon'], ['Schulz', 'Jonas', '+49 511 98765'], ['Yılmaz', 'Ayşe', '0176-1234567']], { delimiter: ';' }));
+    const res = await upload({ name: 'nochmal.csv', content: csv }, { dryRun: 'true' });
+    expect(res.statusCode, res.body).toBe(200);
+    const [jonas] = await findByLastName('Schulz');
+    const [ayse] = await findByLastName('Yılmaz');
+    expect((res.json() as Report).rows.map((r) => [r.status, r.duplicateOf])).toEqual([
+      ['duplicate', { volunteerId: jonas.id, reason: 'name_phone', name: 'Jonas Schulz' }],
+      ['duplicate', { volunteerId: ayse.id, reason: 'name_phone', name: 'Ayşe Yılmaz' }],
+    ]);
+  });
+
+  it('takes the header row the user chooses', async () => {
+    const csv = Buffer.from('Liste vom 1.3.2026;\nNachname;Vorname\nHaddad;Samira\n');
+    const chosen = (await upload({ name: 'l.csv', content: csv }, { dryRun: 'true', headerRow: '2' })).json() as Report;
+    expect(chosen).toMatchObject({ headerRow: 2, headerRowGuessed: false, rows: [{ row: 3, name: 'Samira Haddad', status: 'valid' }] });
+    const wrong = await upload({ name: 'l.csv', content: csv }, { dryRun: 'true', headerRow: 'zwei' }, coordinator, 'en');
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().errors.map((e: { path: string }) => e.path)).toEqual(['body.headerRow']);
+  });
+
+  it('refuses a file with a NUL byte far into it up front, naming the row', async () => {
+    const rows = Array.from({ length: 500 }, (_, i) => `Name${i};Vorname${i}`).join('\n');
+    const file = Buffer.from(`Nachname;Vorname\n${rows}\nKaputt;Ka\u0000rl\n`);
+    const before = await poolSize();
+    const res = await upload({ name: 'nul.csv', content: file }, {}, coordinator, 'en');
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ type: 'https://lotse.dev/problems/import-file-unreadable', detail: expect.stringContaining('Row 502 contains a character that cannot be stored') });
+    expect(await poolSize()).toBe(before);
+  });
+
+  it('answers a commit the database refuses with a problem naming the row, and writes nothing', async () => {
+    // A real refusal: a rule in the database that the import's own checks do not know.
+    await t.database.db.execute(sql`alter table volunteers add constraint test_no_refused check (last_name <> 'Verweigert')`);
+    try {
+      const csv = Buffer.from(stringify([['Nachname', 'Vorname'], ['Angenommen', 'Anna'], ['Auch', 'Bert'], ['Verweigert', 'Cem'], ['Danach', 'Dora']], { delimiter: ';' }));
+      const before = await poolSize();
+      const res = await upload({ name: 'x.csv', content: csv }, {}, coordinator, 'en');
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.json()).toMatchObject({ type: 'https://lotse.dev/problems/import-row-refused', detail: expect.stringContaining('did not accept row 4') });
+      expect(await poolSize()).toBe(before);
+    } finally {
+      await t.database.db.execute(sql`alter table volunteers drop constraint test_no_refused`);
+    }
+  });
+});
+
+describe('the export reads back', () => {
+  it('re-imports every value the pool export writes — each status, level and catalogue name — in every language, with no dropped cell', async () => {
+    const fresh = await makeNetwork(t.database, 'Integrationsnetz Rundreise');
+    await makeCatalog(t.database, fresh);
+    const cookie = await login(t.app, (await makeUser(t.database, fresh, 'coordinator')).email);
+    const levels = LANGUAGE_LEVELS;
+    for (const [i, status] of VOLUNTEER_STATUSES.entries()) {
+      await makeVolunteer(t.app, cookie, {
+        firstName: `Rund${i}`,
+        lastName: `Reise ${status}`,
+        phone: `0511 00${i}`,
+        postalCode: '03046',
+        birthYear: 1970 + i,
+        status,
+        languages: [{ code: 'ar', level: levels[i % levels.length] }, { code: 'de', level: levels[(i + 3) % levels.length] }, { code: 'tr', level: 'unknown' }],
+        homeDistrict: i % 2 ? 'linden-nord' : 'mitte',
+        districts: ['linden-limmer', 'linden-nord', 'mitte'],
+        specializations: ['elternlotse', 'sportlotse'],
+        topics: ['behoerden', 'schule', 'rechtsberatung'],
+        competenceLimits: i % 2 ? ['rechtsberatung'] : [],
+        trade: i % 2 ? 'stove_builder' : 'tailor',
+        qualifications: i === 0 ? [] : [{ type: 'basic', completedOn: '2024-05-0' + i }],
+        onboarding: { policeCertificateOn: '2025-01-15' },
+      });
+    }
+    const original = (await t.app.inject({ method: 'GET', url: '/api/v1/volunteers?limit=100', headers: { cookie } })).json().items as { lastName: string }[];
+    expect(original).toHaveLength(VOLUNTEER_STATUSES.length);
+    const target = await makeNetwork(t.database, 'Integrationsnetz Ziel');
+    await makeCatalog(t.database, target);
+    const targetCookie = await login(t.app, (await makeUser(t.database, target, 'coordinator')).email);
+    for (const locale of ['de', 'en', 'ar']) {
+      for (const format of ['xlsx', 'csv']) {
+        const file = await t.app.inject({ method: 'GET', url: `/api/v1/volunteers/export?format=${format}`, headers: { cookie, 'accept-language': locale } });
+        expect(file.statusCode).toBe(200);
+        const res = await upload({ name: `pool.${format}`, content: file.rawPayload }, { dryRun: 'true' }, targetCookie, locale);
+        expect(res.statusCode, res.body).toBe(200);
+        const report = res.json() as Report;
+        const unread = report.rows.flatMap((r) => r.problems.filter((p) => p.severity !== 'note').map((p) => `${locale}/${format} row ${r.row}: ${p.field} ${p.message}`));
+        expect(unread).toEqual([]);
+        expect(report.summary).toMatchObject({ total: VOLUNTEER_STATUSES.length, valid: VOLUNTEER_STATUSES.length, withDroppedCells: 0 });
+        // Not read back: origins (never imported, GDPR Art. 9) and deployable (a yes/no the profile derives).
+        expect(report.columns.filter((c) => c.field === null).map((c) => c.header)).toHaveLength(2);
+      }
+    }
+    // And for real, into the fresh network: the same people with the same values.
+    const xlsx = await t.app.inject({ method: 'GET', url: '/api/v1/volunteers/export?format=xlsx', headers: { cookie, 'accept-language': 'de' } });
+    const sheetBook = new ExcelJS.Workbook();
+    await sheetBook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const exported = sheetBook.worksheets[0]!;
+    const headers = (exported.getRow(1).values as string[]).slice(1);
+    const row2 = exported.getRow(2);
+    expect(row2.getCell(headers.indexOf('Führungszeugnis vom') + 1).value).toBeInstanceOf(Date);
+    expect(typeof row2.getCell(headers.indexOf('Telefon') + 1).value).toBe('string');
+    expect(row2.getCell(headers.indexOf('Telefon') + 1).numFmt).toBe('@');
+    const committed = await upload({ name: 'pool.xlsx', content: xlsx.rawPayload }, {}, targetCookie);
+    expect(committed.statusCode, committed.body).toBe(200);
+    const strip = (v: Record<string, unknown>) => {
+      const { firstName, lastName, phone, postalCode, birthYear, status, languages, homeDistrict, districts, specializations, topics, competenceLimits, trade, deployable, onboarding } = v as Record<string, unknown> & { onboarding: { policeCertificateOn: string } };
+      return { firstName, lastName, phone, postalCode, birthYear, status, languages, homeDistrict, districts, specializations, topics, competenceLimits, trade, deployable, police: onboarding.policeCertificateOn };
+    };
+    const full = async (c: string) => {
+      const list = (await t.app.inject({ method: 'GET', url: '/api/v1/volunteers?limit=100', headers: { cookie: c } })).json().items as { id: string }[];
+      const people = await Promise.all(list.map(async (p) => (await t.app.inject({ method: 'GET', url: `/api/v1/volunteers/${p.id}`, headers: { cookie: c } })).json()));
+      return people.map(strip).sort((a, b) => String(a.lastName).localeCompare(String(b.lastName)));
+    };
+    expect(await full(targetCookie)).toEqual(await full(cookie));
+  });
+
+  it('keeps how much of a basic course’s date is known: "2016", "03/2018" and "ja" come back as year, month and unknown', async () => {
+    const source = await makeNetwork(t.database, 'Integrationsnetz Genauigkeit');
+    await makeCatalog(t.database, source);
+    const sourceCookie = await login(t.app, (await makeUser(t.database, source, 'coordinator')).email);
+    const csv = stringify(
+      [
+        ['Nachname', 'Vorname', 'Basisqualifizierung'],
+        ['Jahr', 'Jana', '2016'],
+        ['Monat', 'Mona', '03/2018'],
+        ['Unbekannt', 'Uwe', 'ja'],
+        ['Tag', 'Tina', '12.05.2019'],
+      ],
+      { delimiter: ';' },
+    );
+    expect((await upload({ name: 'liste.csv', content: csv }, {}, sourceCookie)).statusCode).toBe(200);
+    const basicCourses = async (cookie: string) => {
+      const list = (await t.app.inject({ method: 'GET', url: '/api/v1/volunteers?limit=100', headers: { cookie } })).json().items as { id: string }[];
+      const people = await Promise.all(list.map(async (p) => (await t.app.inject({ method: 'GET', url: `/api/v1/volunteers/${p.id}`, headers: { cookie } })).json()));
+      return Object.fromEntries(
+        people.map((v: { lastName: string; qualifications: { type: string; completedOn: string; completedOnPrecision: string }[] }) => {
+          const basic = v.qualifications.find((q) => q.type === 'basic');
+          return [v.lastName, basic && [basic.completedOn, basic.completedOnPrecision]];
+        }),
+      );
+    };
+    const expected = { Jahr: ['2016-01-01', 'year'], Monat: ['2018-03-01', 'month'], Unbekannt: [expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), 'unknown'], Tag: ['2019-05-12', 'day'] };
+    expect(await basicCourses(sourceCookie)).toEqual(expected);
+
+    const xlsx = await t.app.inject({ method: 'GET', url: '/api/v1/volunteers/export?format=xlsx', headers: { cookie: sourceCookie, 'accept-language': 'de' } });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const column = (sheet.getRow(1).values as string[]).indexOf('Basisqualifizierung');
+    const cells = Object.fromEntries(sheet.getRows(2, 4)!.map((r) => [r.getCell(1).value, r.getCell(column).value]));
+    expect(cells).toEqual({ Jahr: '2016', Monat: '03/2018', Unbekannt: '✓', Tag: new Date(Date.UTC(2019, 4, 12)) });
+
+    for (const [locale, format] of [['de', 'xlsx'], ['ar', 'csv'], ['en', 'csv']] as const) {
+      const target = await makeNetwork(t.database, `Integrationsnetz Genauigkeit ${locale} ${format}`);
+      await makeCatalog(t.database, target);
+      const targetCookie = await login(t.app, (await makeUser(t.database, target, 'coordinator')).email);
+      const file = await t.app.inject({ method: 'GET', url: `/api/v1/volunteers/export?format=${format}`, headers: { cookie: sourceCookie, 'accept-language': locale } });
+      const res = await upload({ name: `pool.${format}`, content: file.rawPayload }, {}, targetCookie, locale);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(await basicCourses(targetCookie), `${locale}/${format}`).toEqual(expected);
+    }
   });
 });

@@ -1,0 +1,2 @@
+ALTER TABLE "volunteer_qualifications" ADD COLUMN "completed_on_precision" text DEFAULT 'day' NOT NULL;--> statement-breakpoint
+ALTER TABLE "volunteer_qualifications" ADD CONSTRAINT "volunteer_qualifications_precision_check" CHECK (completed_on_precision in ('day', 'month', 'year', 'unknown'));

@@ -52,9 +52,42 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/**
+ * Create submissions not yet settled, each with its Idempotency-Key: the same submission (same
+ * path, same body) sent again while it is open — a retry after a lost answer, a second click that
+ * slipped past the disabled button — carries the same key, so the server creates once and answers
+ * the first result. A success or a refusal settles it; a changed form is another body, so another
+ * key. A key is given up after a while (the server keeps them a day), so a form is never stuck.
+ */
+const openSubmissions = new Map<string, { key: string; since: number }>();
+const SUBMISSION_LIFETIME_MS = 10 * 60_000;
+
+function idempotencyKeyFor(submission: string): string {
+  const now = Date.now();
+  for (const [id, open] of openSubmissions) if (now - open.since > SUBMISSION_LIFETIME_MS) openSubmissions.delete(id);
+  let open = openSubmissions.get(submission);
+  if (!open) {
+    open = { key: randomKey(), since: now };
+    openSubmissions.set(submission, open);
+  }
+  return open.key;
+}
+
+/** A random UUID; `crypto.randomUUID` exists only on https and localhost, an office LAN may serve plain http. */
+function randomKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+async function request<T>(method: string, path: string, body?: unknown, idempotent = false): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', 'Accept-Language': currentLocale() };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const submission = idempotent ? `${method} ${path} ${JSON.stringify(body)}` : null;
+  if (submission) headers['Idempotency-Key'] = idempotencyKeyFor(submission);
   let response: Response;
   try {
     response = await fetch(path, {
@@ -64,14 +97,19 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {
+    // The request may have arrived: a retry of this submission keeps its key.
     throw new NetworkError(error);
   }
+  if (submission && response.ok) openSubmissions.delete(submission);
   if (response.status === 204 || response.status === 202) {
     return undefined as T;
   }
   const type = response.headers.get('content-type') ?? '';
   const data: unknown = type.includes('json') ? await response.json().catch(() => null) : null;
   if (!response.ok) {
+    // Refused: settled. A server failure, or the first request still running, may yet create: a retry keeps the key.
+    const inProgress = response.status === 409 && (data as Problem | null)?.type === `${PROBLEM_PREFIX}idempotency-key-in-progress`;
+    if (submission && response.status < 500 && !inProgress) openSubmissions.delete(submission);
     // A proxy or gateway in between may answer without problem+json; say so in the reader's language.
     const problem =
       data && typeof data === 'object' && 'title' in data
@@ -90,6 +128,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  /** A POST that creates a record: sent with an Idempotency-Key, so a repeat of the same submission creates nothing. */
+  create: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}, true),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: (path: string) => request<void>('DELETE', path),
 };

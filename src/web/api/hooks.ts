@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { api, isProblem, type Page } from './client.js';
 import type { Me, Organization } from './types.js';
 
@@ -73,6 +74,24 @@ export function useAllOrganizations(enabled = true) {
 export function useInvalidate() {
   const qc = useQueryClient();
   return (...keys: string[]) => Promise.all(keys.map((k) => qc.invalidateQueries({ queryKey: [k] })));
+}
+
+/**
+ * A form's save that runs once at a time: a second submit while the first is saving is ignored.
+ * The button's `loading` follows the mutation's state, which reaches React a tick after the click,
+ * so a quick double click could otherwise submit twice; this holds from the first click on.
+ */
+export function useOneSubmitAtATime<A extends unknown[], R>(save: (...args: A) => Promise<R>): (...args: A) => Promise<R | undefined> {
+  const busy = useRef(false);
+  return async (...args: A) => {
+    if (busy.current) return undefined;
+    busy.current = true;
+    try {
+      return await save(...args);
+    } finally {
+      busy.current = false;
+    }
+  };
 }
 
 export { useMutation, useQuery, useQueryClient };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CatalogKey } from './catalog.js';
 import { Id, Instant, ListQuery, Version } from './shared.js';
+import { TranslationsOut, translationsIn } from './translations.js';
 
 /** Basisqualifizierung, Spezialisierungsmodul, Aufbaukurs, Nachhaltigkeitsmodul. */
 export const COURSE_KINDS = ['basic', 'specialization', 'advanced', 'sustainability'] as const;
@@ -29,7 +30,12 @@ export const Course = z
   .object({
     id: Id,
     kind: z.enum(COURSE_KINDS),
+    /** The German title. */
     title: z.string(),
+    /** Titles in the other UI languages, where the network gave one. */
+    titles: TranslationsOut,
+    /** The title in the reader's language, else German. */
+    label: z.string(),
     description: z.string().nullable(),
     teachingHours: z.number(),
     /** Specialisation modules: the catalogue key of the specialisation they grant. */
@@ -45,6 +51,8 @@ export const CreateCourseBody = z
   .object({
     kind: z.enum(COURSE_KINDS),
     title: text(200).min(1),
+    /** Titles in other UI languages; an empty one means "use the German". Replaced as a whole. */
+    titles: translationsIn(200).optional(),
     description: text(5000).nullish(),
     /** Defaults to 48 for the basic course; required for the others. */
     teachingHours: Hours.optional(),
@@ -184,7 +192,15 @@ export const EnrollmentListQuery = ListQuery.extend({ status: z.enum(ENROLLMENT_
 export type EnrollmentListQuery = z.infer<typeof EnrollmentListQuery>;
 
 /** The signed-in volunteer's own enrolments (portal). */
-export const OwnEnrollment = Enrollment.extend({ courseTitle: z.string(), courseKind: z.enum(COURSE_KINDS), runTitle: z.string() }).meta({ id: 'OwnEnrollment' });
+export const OwnEnrollment = Enrollment.extend({
+  courseTitle: z.string(),
+  /** The course's title in the reader's language, else German. */
+  courseLabel: z.string(),
+  courseKind: z.enum(COURSE_KINDS),
+  runTitle: z.string(),
+  /** The run's title; a run named like its course carries the course's title in the reader's language. */
+  runLabel: z.string(),
+}).meta({ id: 'OwnEnrollment' });
 export type OwnEnrollment = z.infer<typeof OwnEnrollment>;
 
 // ---------------------------------------------------------------------------------------------
@@ -241,6 +257,6 @@ export const CertificateVerification = z
 export type CertificateVerification = z.infer<typeof CertificateVerification>;
 
 export const TopicDemand = z
-  .object({ topicKey: z.string(), topicName: z.string(), volunteers: z.number().int() })
+  .object({ topicKey: z.string(), topicName: z.string(), /** The topic in the reader's language, else German. */ topicLabel: z.string(), volunteers: z.number().int() })
   .meta({ id: 'TopicDemand' });
 export type TopicDemand = z.infer<typeof TopicDemand>;

@@ -15,25 +15,26 @@ export const HANNOVER_DISTRICTS: { key: string; name: string; lat: number; lon: 
   { key: 'nord', name: 'Nord', lat: 52.395, lon: 9.72, quarters: [['nordstadt', 'Nordstadt', 52.386, 9.723], ['hainholz', 'Hainholz', 52.397, 9.722], ['vinnhorst', 'Vinnhorst', 52.422, 9.715], ['brink-hafen', 'Brink-Hafen', 52.41, 9.73]] },
 ];
 
+/** Specialisations and topics carry English and Arabic names; districts keep their German proper names. */
 export const HANNOVER_SPECIALIZATIONS = [
-  { key: 'sportlotse', name: 'Sportlotse' },
-  { key: 'elternlotse', name: 'Elternlotse' },
-  { key: 'hochschullotse', name: 'Hochschullotse' },
-  { key: 'ausbildungslotse', name: 'Ausbildungslotse' },
-  { key: 'toleranzlotse', name: 'Toleranzlotse' },
-  { key: 'umweltlotse', name: 'Umweltlotse' },
+  { key: 'sportlotse', name: 'Sportlotse', names: { en: 'Sports guide', ar: 'مرشد الرياضة' } },
+  { key: 'elternlotse', name: 'Elternlotse', names: { en: 'Parents’ guide', ar: 'مرشد أولياء الأمور' } },
+  { key: 'hochschullotse', name: 'Hochschullotse', names: { en: 'University guide', ar: 'مرشد الجامعة' } },
+  { key: 'ausbildungslotse', name: 'Ausbildungslotse', names: { en: 'Vocational training guide', ar: 'مرشد التدريب المهني' } },
+  { key: 'toleranzlotse', name: 'Toleranzlotse', names: { en: 'Tolerance guide', ar: 'مرشد التسامح' } },
+  { key: 'umweltlotse', name: 'Umweltlotse', names: { en: 'Environment guide', ar: 'مرشد البيئة' } },
 ];
 
 export const HANNOVER_TOPICS = [
-  { key: 'behoerden', name: 'Behörden und Ämter' },
-  { key: 'schule-eltern', name: 'Schule und Eltern' },
-  { key: 'gesundheit', name: 'Gesundheit' },
-  { key: 'wohnen', name: 'Wohnen' },
-  { key: 'arbeit-ausbildung', name: 'Arbeit und Ausbildung' },
-  { key: 'freizeit', name: 'Freizeit und Sport' },
-  { key: 'buero-it', name: 'Büro- und IT-Hilfe (ohne persönlichen Kontakt)' },
-  { key: 'rechtsberatung', name: 'Rechtsberatung' },
-  { key: 'therapie', name: 'Therapie und Traumabegleitung' },
+  { key: 'behoerden', name: 'Behörden und Ämter', names: { en: 'Authorities and public offices', ar: 'الدوائر والمكاتب الحكومية' } },
+  { key: 'schule-eltern', name: 'Schule und Eltern', names: { en: 'School and parents', ar: 'المدرسة وأولياء الأمور' } },
+  { key: 'gesundheit', name: 'Gesundheit', names: { en: 'Health', ar: 'الصحة' } },
+  { key: 'wohnen', name: 'Wohnen', names: { en: 'Housing', ar: 'السكن' } },
+  { key: 'arbeit-ausbildung', name: 'Arbeit und Ausbildung', names: { en: 'Work and vocational training', ar: 'العمل والتدريب المهني' } },
+  { key: 'freizeit', name: 'Freizeit und Sport', names: { en: 'Leisure and sport', ar: 'أوقات الفراغ والرياضة' } },
+  { key: 'buero-it', name: 'Büro- und IT-Hilfe (ohne persönlichen Kontakt)', names: { en: 'Office and IT help (no personal contact)', ar: 'مساعدة في المكتب والحاسوب (دون تواصل شخصي)' } },
+  { key: 'rechtsberatung', name: 'Rechtsberatung', names: { en: 'Legal advice', ar: 'الاستشارة القانونية' } },
+  { key: 'therapie', name: 'Therapie und Traumabegleitung', names: { en: 'Therapy and trauma support', ar: 'العلاج النفسي ودعم المصابين بالصدمات' } },
 ];
 
 type Level = 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2' | 'native';
@@ -83,7 +84,9 @@ type SessionSlot = [number, string, string, number];
 export const HANNOVER_COURSES: {
   key: string;
   kind: 'basic' | 'specialization' | 'advanced' | 'sustainability';
+  /** German, with English and Arabic titles beside it. */
   title: string;
+  titles: { en: string; ar: string };
   description: string;
   teachingHours?: number;
   specializationKey?: string;
@@ -92,6 +95,7 @@ export const HANNOVER_COURSES: {
     key: 'basic',
     kind: 'basic',
     title: 'Basisqualifizierung Integrationslots*innen',
+    titles: { en: 'Basic training for integration guides', ar: 'التأهيل الأساسي لمرشدي الاندماج' },
     description:
       'Rolle und Aufgaben der Integrationslots*innen, Migration und Aufenthaltsrecht im Überblick, interkulturelle Kommunikation, Behörden und Hilfesystem in Hannover, Nähe und Distanz, Grenzen des Ehrenamts, Datenschutz und Schweigepflicht, Aufwandsentschädigung und Versicherung.',
   },
@@ -99,6 +103,7 @@ export const HANNOVER_COURSES: {
     key: 'elternlotse',
     kind: 'specialization',
     title: 'Spezialisierungsmodul Elternlotse',
+    titles: { en: 'Specialisation module: parents\' guide', ar: 'وحدة التخصص: مرشد أولياء الأمور' },
     description: 'Schulsystem in Niedersachsen, Kita und Hort, Elterngespräche begleiten, Zeugnisse und Übergänge, Zusammenarbeit mit Schulsozialarbeit.',
     teachingHours: 30,
     specializationKey: 'elternlotse',
@@ -107,6 +112,7 @@ export const HANNOVER_COURSES: {
     key: 'ausbildungslotse',
     kind: 'specialization',
     title: 'Spezialisierungsmodul Ausbildungslotse',
+    titles: { en: 'Specialisation module: vocational training guide', ar: 'وحدة التخصص: مرشد التدريب المهني' },
     description: 'Duale Ausbildung, Berufsorientierung, Anerkennung ausländischer Abschlüsse, Bewerbung und Praktikum, Angebote der Handwerkskammer und der Arbeitsagentur.',
     teachingHours: 24,
     specializationKey: 'ausbildungslotse',
@@ -115,6 +121,7 @@ export const HANNOVER_COURSES: {
     key: 'sportlotse',
     kind: 'specialization',
     title: 'Spezialisierungsmodul Sportlotse',
+    titles: { en: 'Specialisation module: sports guide', ar: 'وحدة التخصص: مرشد الرياضة' },
     description: 'Vereinslandschaft in Hannover, Mitgliedschaft und Förderung, Sport als Zugang zur Nachbarschaft, Begleitung zu Training und Wettkampf.',
     teachingHours: 16,
     specializationKey: 'sportlotse',
@@ -123,6 +130,7 @@ export const HANNOVER_COURSES: {
     key: 'advanced',
     kind: 'advanced',
     title: 'Aufbaukurs Selbstfürsorge und Grenzen des Ehrenamts',
+    titles: { en: 'Advanced course: self-care and the limits of volunteering', ar: 'دورة متقدمة: العناية بالنفس وحدود العمل التطوعي' },
     description: 'Belastende Begleitungen erkennen, sekundäre Traumatisierung vorbeugen, wann Fachleute übernehmen müssen, kollegiale Beratung und Supervision.',
     teachingHours: 8,
   },
@@ -130,6 +138,7 @@ export const HANNOVER_COURSES: {
     key: 'sustainability',
     kind: 'sustainability',
     title: 'Nachhaltigkeitsmodul: Klima, Energie und Alltag',
+    titles: { en: 'Sustainability module: climate, energy and everyday life', ar: 'وحدة الاستدامة: المناخ والطاقة والحياة اليومية' },
     description: 'Energie sparen im Haushalt, Mülltrennung in Hannover, Mobilität mit Bus, Bahn und Rad, Reparieren statt wegwerfen – verständlich erklärt für Familien, die neu in der Stadt sind.',
     teachingHours: 20,
   },

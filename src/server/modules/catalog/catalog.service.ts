@@ -1,5 +1,7 @@
-import { and, eq, ilike, inArray, sql } from 'drizzle-orm';
+import { and, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { CatalogEntry, CatalogKind, CreateCatalogEntryBody, UpdateCatalogEntryBody } from '../../../common/api/catalog.js';
+import { labelOf, type Translations } from '../../../common/api/translations.js';
+import { DEFAULT_LOCALE, type Locale } from '../../../common/locales.js';
 import type { Db } from '../../db/client.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors.js';
 import { decodeCursor, keyset, toPage } from '../../http/pagination.js';
@@ -10,27 +12,49 @@ import { catalogEntries } from './catalog.table.js';
 
 type Row = typeof catalogEntries.$inferSelect;
 
-const present = (r: Row): CatalogEntry => ({ key: r.key, name: r.name, lat: r.lat, lon: r.lon, parentKey: r.parentKey, version: r.version });
+const present = (r: Row, locale: Locale): CatalogEntry => ({
+  key: r.key,
+  name: r.name,
+  names: r.names,
+  label: labelOf(r.name, r.names, locale),
+  lat: r.lat,
+  lon: r.lon,
+  parentKey: r.parentKey,
+  version: r.version,
+});
 
 const AUDIT_ENTITY = 'catalog_entry';
 const keyTaken = () => new DomainError('CATALOG_KEY_TAKEN', 409, 'catalog-key-taken', 'catalogKeyTaken');
 const inUse = () => new DomainError('CATALOG_ENTRY_IN_USE', 409, 'catalog-entry-in-use', 'catalogEntryInUse');
 
-export async function listCatalog(tx: Db, networkId: string, kind: CatalogKind, query: { limit: number; cursor?: string; q?: string; parentKey?: string }) {
+/**
+ * A catalogue by German name. `q` finds an entry by any of its names; `locale` is the reader's
+ * language, which `label` is given in.
+ */
+export async function listCatalog(
+  tx: Db,
+  networkId: string,
+  kind: CatalogKind,
+  query: { limit: number; cursor?: string; q?: string; parentKey?: string },
+  locale: Locale = DEFAULT_LOCALE,
+) {
   const page = keyset(catalogEntries.name, catalogEntries.key, decodeCursor(query.cursor), false);
   const filters = [eq(catalogEntries.networkId, networkId), eq(catalogEntries.kind, kind)];
   if (page.where) filters.push(page.where);
-  if (query.q) filters.push(ilike(catalogEntries.name, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    filters.push(or(ilike(catalogEntries.name, pattern), sql`exists (select 1 from jsonb_each_text(${catalogEntries.names}) as t(lang, name) where t.name ilike ${pattern})`)!);
+  }
   if (query.parentKey) filters.push(eq(catalogEntries.parentKey, query.parentKey));
   const rows = await tx.select().from(catalogEntries).where(and(...filters)).orderBy(...page.orderBy).limit(query.limit + 1);
   const result = toPage(rows, query.limit, (r) => ({ v: r.name, id: r.key }));
-  return { items: result.items.map(present), nextCursor: result.nextCursor };
+  return { items: result.items.map((r) => present(r, locale)), nextCursor: result.nextCursor };
 }
 
-export async function getCatalogEntry(tx: Db, networkId: string, kind: CatalogKind, key: string): Promise<CatalogEntry> {
+export async function getCatalogEntry(tx: Db, networkId: string, kind: CatalogKind, key: string, locale: Locale = DEFAULT_LOCALE): Promise<CatalogEntry> {
   const [row] = await tx.select().from(catalogEntries).where(and(eq(catalogEntries.networkId, networkId), eq(catalogEntries.kind, kind), eq(catalogEntries.key, key)));
   if (!row) throw notFound('catalogEntry');
-  return present(row);
+  return present(row, locale);
 }
 
 /** Keys among `keys` that are not entries of this catalogue, as field errors at `path`. */
@@ -59,20 +83,20 @@ async function checkParent(tx: Db, networkId: string, kind: CatalogKind, parentK
   if (unknown.length) throw invalidFields([{ path: 'body.parentKey', key: 'unknownCatalogKey', values: { key: parentKey } }]);
 }
 
-export async function createCatalogEntry(tx: Db, actor: Actor, kind: CatalogKind, body: CreateCatalogEntryBody): Promise<CatalogEntry> {
+export async function createCatalogEntry(tx: Db, actor: Actor, kind: CatalogKind, body: CreateCatalogEntryBody, locale: Locale = DEFAULT_LOCALE): Promise<CatalogEntry> {
   checkDistrictFields(kind, body);
   await checkParent(tx, actor.networkId, kind, body.parentKey);
   const inserted = await tx
     .insert(catalogEntries)
-    .values({ networkId: actor.networkId, kind, key: body.key, name: body.name, lat: body.lat ?? null, lon: body.lon ?? null, parentKey: body.parentKey ?? null })
+    .values({ networkId: actor.networkId, kind, key: body.key, name: body.name, names: body.names ?? {}, lat: body.lat ?? null, lon: body.lon ?? null, parentKey: body.parentKey ?? null })
     .onConflictDoNothing()
     .returning();
   if (!inserted[0]) throw keyTaken();
   await recordAudit(tx, actor, { action: 'create', entity: AUDIT_ENTITY, entityId: `${kind}/${body.key}`, fields: Object.keys(body) });
-  return present(inserted[0]);
+  return present(inserted[0], locale);
 }
 
-export async function updateCatalogEntry(tx: Db, actor: Actor, kind: CatalogKind, key: string, body: UpdateCatalogEntryBody): Promise<CatalogEntry> {
+export async function updateCatalogEntry(tx: Db, actor: Actor, kind: CatalogKind, key: string, body: UpdateCatalogEntryBody, locale: Locale = DEFAULT_LOCALE): Promise<CatalogEntry> {
   checkDistrictFields(kind, body);
   await checkParent(tx, actor.networkId, kind, body.parentKey, key);
   const { version, ...changes } = body;
@@ -86,7 +110,7 @@ export async function updateCatalogEntry(tx: Db, actor: Actor, kind: CatalogKind
     throw staleVersion('catalogEntry');
   }
   await recordAudit(tx, actor, { action: 'update', entity: AUDIT_ENTITY, entityId: `${kind}/${key}`, fields: Object.keys(changes) });
-  return present(row);
+  return present(row, locale);
 }
 
 export async function deleteCatalogEntry(tx: Db, actor: Actor, kind: CatalogKind, key: string): Promise<void> {
@@ -106,13 +130,18 @@ export async function deleteCatalogEntry(tx: Db, actor: Actor, kind: CatalogKind
 }
 
 /** Seeds entries that are missing (the demo network, a new network's defaults). */
-export async function ensureCatalogEntries(tx: Db, networkId: string, kind: CatalogKind, entries: { key: string; name: string; lat?: number; lon?: number; parentKey?: string }[]) {
+export async function ensureCatalogEntries(
+  tx: Db,
+  networkId: string,
+  kind: CatalogKind,
+  entries: { key: string; name: string; names?: Translations; lat?: number; lon?: number; parentKey?: string }[],
+) {
   if (!entries.length) return;
   // Parents first, so the self-reference holds.
   const ordered = [...entries].sort((a, b) => Number(!!a.parentKey) - Number(!!b.parentKey));
   await tx
     .insert(catalogEntries)
-    .values(ordered.map((e) => ({ networkId, kind, key: e.key, name: e.name, lat: e.lat ?? null, lon: e.lon ?? null, parentKey: e.parentKey ?? null })))
+    .values(ordered.map((e) => ({ networkId, kind, key: e.key, name: e.name, names: e.names ?? {}, lat: e.lat ?? null, lon: e.lon ?? null, parentKey: e.parentKey ?? null })))
     .onConflictDoNothing();
 }
 
@@ -142,11 +171,14 @@ export async function districtMap(tx: Db, networkId: string): Promise<DistrictMa
   };
 }
 
-/** Names of every catalogue entry of the network by `kind:key`, for exports and explanations. */
-export async function catalogNames(tx: Db, networkId: string): Promise<Map<string, string>> {
+/**
+ * Names of every catalogue entry of the network by `kind:key`, in the reader's language (German
+ * where the network gave none), for exports and explanations.
+ */
+export async function catalogNames(tx: Db, networkId: string, locale: Locale = DEFAULT_LOCALE): Promise<Map<string, string>> {
   const entries = await tx
-    .select({ kind: catalogEntries.kind, key: catalogEntries.key, name: catalogEntries.name })
+    .select({ kind: catalogEntries.kind, key: catalogEntries.key, name: catalogEntries.name, names: catalogEntries.names })
     .from(catalogEntries)
     .where(eq(catalogEntries.networkId, networkId));
-  return new Map(entries.map((e) => [`${e.kind}:${e.key}`, e.name]));
+  return new Map(entries.map((e) => [`${e.kind}:${e.key}`, labelOf(e.name, e.names, locale)]));
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { labelOf } from '../../../common/api/translations.js';
 import { t } from '../../i18n.js';
 import type { CertificateData } from './courses.service.js';
 
@@ -67,6 +68,7 @@ export async function renderCertificate(data: CertificateData, verifyUrl: string
   const f = pickFonts();
   const m = (key: string, values?: Record<string, string | number>) => printable(t(locale, `courses.certificate.${key}`, values), f);
   const p = (text: string) => printable(text, f);
+  const courseTitle = labelOf(data.courseTitle, data.courseTitles, locale);
   // British English writes dates day first, as the German offices do.
   const intl = locale === 'en' ? 'en-GB' : locale;
   const dateLong = (iso: string) => new Intl.DateTimeFormat(intl, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
@@ -80,7 +82,7 @@ export async function renderCertificate(data: CertificateData, verifyUrl: string
     size: 'A4',
     margins: { top: 0, bottom: 0, left: 0, right: 0 },
     autoFirstPage: true,
-    info: { Title: `${m('title')} – ${data.volunteerName}`, Author: data.networkName, Subject: data.courseTitle, Creator: 'Lotse' },
+    info: { Title: `${m('title')} – ${data.volunteerName}`, Author: data.networkName, Subject: courseTitle, Creator: 'Lotse' },
     lang: locale,
   });
   const chunks: Buffer[] = [];
@@ -116,7 +118,7 @@ export async function renderCertificate(data: CertificateData, verifyUrl: string
   centred(p(data.volunteerName), 226, 'bold', 27, INK, { height: 36, ellipsis: true });
   rule(266, 150, INK, 0.5);
   centred(m('completed'), 278, 'regular', 12.5, INK);
-  let y = centred(p(data.courseTitle), 302, 'bold', 19, TEAL, { height: 50, ellipsis: true });
+  let y = centred(p(courseTitle), 302, 'bold', 19, TEAL, { height: 50, ellipsis: true });
 
   // Facts: period, hours, provider.
   y = Math.max(y, 330) + 16;

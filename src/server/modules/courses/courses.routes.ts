@@ -67,18 +67,18 @@ export function coursesRoutes(app: FastifyInstance, config: Config) {
   r.get('/api/v1/courses', {
     config: { access: 'courses:read' },
     schema: { tags, summary: 'The network’s course catalogue', querystring: CourseListQuery, response: { 200: page(Course), ...problems(401, 403) } },
-    handler: (request) => inTenant(request, (tx, actor) => listCourses(tx, actor.networkId, request.query)),
+    handler: (request) => inTenant(request, (tx, actor) => listCourses(tx, actor.networkId, request.query, request.locale)),
   });
 
   r.post('/api/v1/courses', {
-    config: { access: 'courses:manage' },
+    config: { access: 'courses:manage', idempotent: true },
     schema: {
       tags,
       summary: 'Add a course: basic (48 teaching hours unless given), specialisation (grants a specialisation, up to 100 hours), advanced, sustainability',
       body: CreateCourseBody,
       response: { 201: Course, ...problems(401, 403) },
     },
-    handler: async (request, reply) => reply.code(201).send(await inTenant(request, (tx, actor) => createCourse(tx, actor, request.body))),
+    handler: async (request, reply) => reply.code(201).send(await inTenant(request, (tx, actor) => createCourse(tx, actor, request.body, request.locale))),
   });
 
   r.get('/api/v1/courses/demand', {
@@ -88,19 +88,19 @@ export function coursesRoutes(app: FastifyInstance, config: Config) {
       summary: 'Qualification interests: onboarding, in-training and active volunteers per topic they want training in, most wanted first',
       response: { 200: z.array(TopicDemand), ...problems(401, 403) },
     },
-    handler: (request) => inTenant(request, (tx, actor) => courseDemand(tx, actor.networkId)),
+    handler: (request) => inTenant(request, (tx, actor) => courseDemand(tx, actor.networkId, request.locale)),
   });
 
   r.get('/api/v1/courses/:id', {
     config: { access: 'courses:read' },
     schema: { tags, summary: 'One course', params: IdParams, response: { 200: Course, ...problems(401, 403, 404) } },
-    handler: (request) => inTenant(request, (tx, actor) => getCourse(tx, actor.networkId, request.params.id)),
+    handler: (request) => inTenant(request, (tx, actor) => getCourse(tx, actor.networkId, request.params.id, request.locale)),
   });
 
   r.patch('/api/v1/courses/:id', {
     config: { access: 'courses:manage' },
     schema: { tags, summary: 'Change a course (send the version you read)', params: IdParams, body: UpdateCourseBody, response: { 200: Course, ...problems(401, 403, 404, 409) } },
-    handler: (request) => inTenant(request, (tx, actor) => updateCourse(tx, actor, request.params.id, request.body)),
+    handler: (request) => inTenant(request, (tx, actor) => updateCourse(tx, actor, request.params.id, request.body, request.locale)),
   });
 
   // --- runs -----------------------------------------------------------------------------------
@@ -112,7 +112,7 @@ export function coursesRoutes(app: FastifyInstance, config: Config) {
   });
 
   r.post('/api/v1/courses/:id/runs', {
-    config: { access: 'courses:manage' },
+    config: { access: 'courses:manage', idempotent: true },
     schema: { tags, summary: 'Plan a run of a course', params: IdParams, body: CreateCourseRunBody, response: { 201: CourseRun, ...problems(401, 403, 404) } },
     handler: async (request, reply) => reply.code(201).send(await inTenant(request, (tx, actor) => createRun(tx, actor, request.params.id, request.body))),
   });
@@ -155,7 +155,7 @@ export function coursesRoutes(app: FastifyInstance, config: Config) {
   });
 
   r.post('/api/v1/course-runs/:id/sessions', {
-    config: { access: 'courses:manage' },
+    config: { access: 'courses:manage', idempotent: true },
     schema: {
       tags,
       summary: 'Add a session: local date and times (Europe/Berlin), room, up to two instructors, teaching hours',
@@ -210,7 +210,7 @@ export function coursesRoutes(app: FastifyInstance, config: Config) {
   });
 
   r.post('/api/v1/course-runs/:id/enrollments', {
-    config: { access: 'courses:manage' },
+    config: { access: 'courses:manage', idempotent: true },
     schema: {
       tags,
       summary: 'Enrol a volunteer: a place while one is free, else the waiting list',
@@ -263,7 +263,7 @@ export function coursesRoutes(app: FastifyInstance, config: Config) {
     schema: { tags: ['me'], summary: 'The signed-in volunteer’s own enrolments and certificates (portal)', response: { 200: z.array(OwnEnrollment), ...problems(401, 404) } },
     handler: (request) => {
       const userId = userIdOf(request);
-      return inTenant(request, async (tx, actor) => listOwnEnrollments(tx, actor.networkId, (await getOwnVolunteer(tx, actor.networkId, userId)).id));
+      return inTenant(request, async (tx, actor) => listOwnEnrollments(tx, actor.networkId, (await getOwnVolunteer(tx, actor.networkId, userId)).id, request.locale));
     },
   });
 

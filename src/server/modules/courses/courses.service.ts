@@ -25,6 +25,8 @@ import {
   type UpdateCourseRunBody,
   type UpdateCourseSessionBody,
 } from '../../../common/api/courses.js';
+import { labelOf, type Translations } from '../../../common/api/translations.js';
+import { DEFAULT_LOCALE, type Locale } from '../../../common/locales.js';
 import type { Db } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { newId } from '../../db/ids.js';
@@ -59,10 +61,12 @@ const courseRunClosed = () => new DomainError('COURSE_RUN_CLOSED', 409, 'course-
 // ---------------------------------------------------------------------------------------------
 // Courses
 
-const presentCourse = (r: CourseRow): Course => ({
+const presentCourse = (r: CourseRow, locale: Locale): Course => ({
   id: r.id,
   kind: r.kind,
   title: r.title,
+  titles: r.titles,
+  label: labelOf(r.title, r.titles, locale),
   description: r.description,
   teachingHours: r.teachingHours,
   specializationKey: r.specializationKey,
@@ -73,7 +77,7 @@ const presentCourse = (r: CourseRow): Course => ({
 
 const COURSE_SORT = { title: courses.title, createdAt: courses.createdAt } as const;
 
-export async function listCourses(tx: Db, networkId: string, query: CourseListQuery) {
+export async function listCourses(tx: Db, networkId: string, query: CourseListQuery, locale: Locale = DEFAULT_LOCALE) {
   const { field, desc: descending } = parseSort<keyof typeof COURSE_SORT>(query.sort);
   const page = keyset(COURSE_SORT[field], courses.id, decodeCursor(query.cursor), descending, (v) => (field === 'createdAt' ? asDate(v) : v));
   const filters = [eq(courses.networkId, networkId)];
@@ -81,7 +85,7 @@ export async function listCourses(tx: Db, networkId: string, query: CourseListQu
   if (query.kind) filters.push(eq(courses.kind, query.kind));
   const rows = await tx.select().from(courses).where(and(...filters)).orderBy(...page.orderBy).limit(query.limit + 1);
   const result = toPage(rows, query.limit, (r) => ({ v: field === 'createdAt' ? r.createdAt.toISOString() : r.title, id: r.id }));
-  return { items: result.items.map(presentCourse), nextCursor: result.nextCursor };
+  return { items: result.items.map((r) => presentCourse(r, locale)), nextCursor: result.nextCursor };
 }
 
 async function courseRow(tx: Db, networkId: string, id: string): Promise<CourseRow> {
@@ -90,8 +94,8 @@ async function courseRow(tx: Db, networkId: string, id: string): Promise<CourseR
   return row;
 }
 
-export async function getCourse(tx: Db, networkId: string, id: string): Promise<Course> {
-  return presentCourse(await courseRow(tx, networkId, id));
+export async function getCourse(tx: Db, networkId: string, id: string, locale: Locale = DEFAULT_LOCALE): Promise<Course> {
+  return presentCourse(await courseRow(tx, networkId, id), locale);
 }
 
 interface CourseShape {
@@ -116,19 +120,19 @@ async function checkCourse(tx: Db, networkId: string, c: CourseShape): Promise<n
   return hours!;
 }
 
-export async function createCourse(tx: Db, actor: Actor, body: CreateCourseBody): Promise<Course> {
+export async function createCourse(tx: Db, actor: Actor, body: CreateCourseBody, locale: Locale = DEFAULT_LOCALE): Promise<Course> {
   const specializationKey = body.specializationKey ?? null;
   const teachingHours = await checkCourse(tx, actor.networkId, { kind: body.kind, teachingHours: body.teachingHours, specializationKey });
   const id = newId();
   const [row] = await tx
     .insert(courses)
-    .values({ networkId: actor.networkId, id, kind: body.kind, title: body.title, description: body.description ?? null, teachingHours, specializationKey })
+    .values({ networkId: actor.networkId, id, kind: body.kind, title: body.title, titles: body.titles ?? {}, description: body.description ?? null, teachingHours, specializationKey })
     .returning();
   await recordAudit(tx, actor, { action: 'create', entity: 'course', entityId: id, fields: Object.keys(body) });
-  return presentCourse(row!);
+  return presentCourse(row!, locale);
 }
 
-export async function updateCourse(tx: Db, actor: Actor, id: string, body: UpdateCourseBody): Promise<Course> {
+export async function updateCourse(tx: Db, actor: Actor, id: string, body: UpdateCourseBody, locale: Locale = DEFAULT_LOCALE): Promise<Course> {
   const { version, ...changes } = body;
   const current = await courseRow(tx, actor.networkId, id);
   const kind = changes.kind ?? current.kind;
@@ -140,6 +144,7 @@ export async function updateCourse(tx: Db, actor: Actor, id: string, body: Updat
     .set({
       kind,
       title: changes.title ?? current.title,
+      titles: changes.titles ?? current.titles,
       description: changes.description !== undefined ? changes.description : current.description,
       teachingHours,
       specializationKey,
@@ -150,7 +155,7 @@ export async function updateCourse(tx: Db, actor: Actor, id: string, body: Updat
     .returning();
   if (!row) throw staleVersion('course');
   await recordAudit(tx, actor, { action: 'update', entity: 'course', entityId: id, fields: Object.keys(changes) });
-  return presentCourse(row);
+  return presentCourse(row, locale);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -662,6 +667,8 @@ export interface CertificateData {
   /** The volunteer's contact language, if any. */
   contactLanguage: string | null;
   courseTitle: string;
+  /** The course's title in other languages, for a certificate printed in one of them. */
+  courseTitles: Translations;
   courseKind: CourseKind;
   provider: string | null;
   attendedHours: number;
@@ -694,6 +701,7 @@ export async function certificateData(tx: Db, actor: Actor, enrollmentId: string
     volunteerName: `${person.firstName} ${person.lastName}`,
     contactLanguage: person.contactLanguage,
     courseTitle: course.title,
+    courseTitles: course.titles,
     courseKind: course.kind,
     provider,
     attendedHours: hours.attendedHours,
@@ -743,16 +751,22 @@ export async function verifyCertificate(db: Db, code: string): Promise<Certifica
 // ---------------------------------------------------------------------------------------------
 // The volunteer's own enrolments (portal)
 
-export async function listOwnEnrollments(tx: Db, networkId: string, volunteerId: string): Promise<OwnEnrollment[]> {
+export async function listOwnEnrollments(tx: Db, networkId: string, volunteerId: string, locale: Locale = DEFAULT_LOCALE): Promise<OwnEnrollment[]> {
   const rows = await tx
-    .select({ enrollment: enrollments, runTitle: courseRuns.title, courseTitle: courses.title, courseKind: courses.kind })
+    .select({ enrollment: enrollments, runTitle: courseRuns.title, courseTitle: courses.title, courseTitles: courses.titles, courseKind: courses.kind })
     .from(enrollments)
     .innerJoin(courseRuns, and(eq(courseRuns.networkId, enrollments.networkId), eq(courseRuns.id, enrollments.runId)))
     .innerJoin(courses, and(eq(courses.networkId, courseRuns.networkId), eq(courses.id, courseRuns.courseId)))
     .where(and(eq(enrollments.networkId, networkId), eq(enrollments.volunteerId, volunteerId)))
     .orderBy(desc(enrollments.id));
   const presented = await presentEnrollments(tx, networkId, rows.map((r) => r.enrollment));
-  return presented.map((p, i) => ({ ...p, runTitle: rows[i]!.runTitle, courseTitle: rows[i]!.courseTitle, courseKind: rows[i]!.courseKind }));
+  return presented.map((p, i) => {
+    const r = rows[i]!;
+    const courseLabel = labelOf(r.courseTitle, r.courseTitles, locale);
+    // A run keeps its course's (German) title unless the office named it otherwise.
+    const runLabel = r.runTitle === r.courseTitle ? courseLabel : r.runTitle;
+    return { ...p, runTitle: r.runTitle, runLabel, courseTitle: r.courseTitle, courseLabel, courseKind: r.courseKind };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -766,10 +780,10 @@ const DEMAND_STATUSES = ['onboarding', 'in_training', 'active'] as const;
  * directly (read-only, one aggregate): the volunteers service offers no count by interest, and
  * this query must stay one round trip at 100,000 volunteers.
  */
-export async function courseDemand(tx: Db, networkId: string): Promise<TopicDemand[]> {
+export async function courseDemand(tx: Db, networkId: string, locale: Locale = DEFAULT_LOCALE): Promise<TopicDemand[]> {
   const volunteersCount = sql<number>`count(distinct ${volunteerKeys.volunteerId})::int`;
   const rows = await tx
-    .select({ topicKey: volunteerKeys.key, topicName: catalogEntries.name, volunteers: volunteersCount })
+    .select({ topicKey: volunteerKeys.key, topicName: catalogEntries.name, topicNames: catalogEntries.names, volunteers: volunteersCount })
     .from(volunteerKeys)
     .innerJoin(volunteers, and(eq(volunteers.networkId, volunteerKeys.networkId), eq(volunteers.id, volunteerKeys.volunteerId)))
     .innerJoin(
@@ -777,7 +791,7 @@ export async function courseDemand(tx: Db, networkId: string): Promise<TopicDema
       and(eq(catalogEntries.networkId, volunteerKeys.networkId), eq(catalogEntries.kind, volunteerKeys.kind), eq(catalogEntries.key, volunteerKeys.key)),
     )
     .where(and(eq(volunteerKeys.networkId, networkId), eq(volunteerKeys.relation, 'interest'), inArray(volunteers.status, [...DEMAND_STATUSES])))
-    .groupBy(volunteerKeys.key, catalogEntries.name)
+    .groupBy(volunteerKeys.key, catalogEntries.name, catalogEntries.names)
     .orderBy(desc(volunteersCount), asc(catalogEntries.name));
-  return rows;
+  return rows.map(({ topicNames, ...r }) => ({ ...r, topicLabel: labelOf(r.topicName, topicNames, locale) }));
 }

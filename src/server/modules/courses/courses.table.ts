@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { boolean, check, date, foreignKey, index, integer, numeric, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { COURSE_KINDS, COURSE_RUN_STATUSES, ENROLLMENT_STATUSES } from '../../../common/api/courses.js';
+import type { Translations } from '../../../common/api/translations.js';
 import { createdAtColumn, instant, networkIdColumn, updatedAtColumn, versionColumn } from '../../db/columns.js';
 import { catalogEntries } from '../catalog/catalog.table.js';
 import { networks } from '../networks/networks.table.js';
@@ -18,7 +19,9 @@ export const courses = pgTable(
     networkId: networkIdColumn(),
     id: uuid('id').notNull(),
     kind: text('kind', { enum: COURSE_KINDS }).notNull(),
+    /** The German title (required); `titles` holds the other UI languages' titles, each optional. */
     title: text('title').notNull(),
+    titles: jsonb('titles').$type<Translations>().notNull().default({}),
     description: text('description'),
     teachingHours: hours('teaching_hours').notNull(),
     specializationKey: text('specialization_key'),
@@ -37,6 +40,7 @@ export const courses = pgTable(
       foreignColumns: [catalogEntries.networkId, catalogEntries.kind, catalogEntries.key],
     }),
     check('courses_kind_check', inList('kind', COURSE_KINDS)),
+    check('courses_titles_check', sql`jsonb_typeof(titles) = 'object'`),
     check('courses_specialization_check', sql`(kind = 'specialization') = (specialization_key is not null)`),
     check('courses_hours_check', sql`teaching_hours > 0 and (kind <> 'specialization' or teaching_hours <= 100)`),
     index('courses_title_idx').on(t.networkId, t.title, t.id),

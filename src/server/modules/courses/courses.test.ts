@@ -367,6 +367,21 @@ describe('certificates', () => {
     }
   });
 
+  it('prints the course’s title in the certificate’s language where the network gave one', async () => {
+    const current = await ok<Course>(call('GET', `/api/v1/courses/${basic.id}`, coordinator));
+    await ok<Course>(call('PATCH', `/api/v1/courses/${basic.id}`, coordinator, { titles: { en: 'Basic training for integration guides' }, version: current.version }));
+    const res = await call('GET', `/api/v1/enrollments/${enr.bilal!.id}/certificate.pdf`, counsellor);
+    expect(res.statusCode).toBe(200);
+    // The document's subject (an uncompressed string of the info dictionary) is the course as printed.
+    const raw = res.rawPayload.toString('latin1');
+    expect(raw).toContain('(Basic training for integration guides)');
+    expect(raw).not.toContain('(Basisqualifizierung Integrationslots*innen)');
+    const text = pdfText(res.rawPayload);
+    if (text !== null) expect(text).toContain('Basic training for integration guides');
+    const restored = await ok<Course>(call('GET', `/api/v1/courses/${basic.id}`, coordinator));
+    await ok<Course>(call('PATCH', `/api/v1/courses/${basic.id}`, coordinator, { titles: {}, version: restored.version }));
+  });
+
   it('prints in German for every other contact language', async () => {
     const res = await call('GET', `/api/v1/enrollments/${enr.amiraSport!.id}/certificate.pdf`);
     expect(res.statusCode).toBe(200);
@@ -425,8 +440,8 @@ describe('qualification interests', () => {
     const demand = await ok<{ topicKey: string; topicName: string; volunteers: number }[]>(call('GET', '/api/v1/courses/demand', counsellor));
     // Dana is only interested (not yet onboarding) and does not count.
     expect(demand).toEqual([
-      { topicKey: 'schule', topicName: 'Schule und Eltern', volunteers: 3 },
-      { topicKey: 'behoerden', topicName: 'Behörden', volunteers: 1 },
+      { topicKey: 'schule', topicName: 'Schule und Eltern', topicLabel: 'Schule und Eltern', volunteers: 3 },
+      { topicKey: 'behoerden', topicName: 'Behörden', topicLabel: 'Behörden', volunteers: 1 },
     ]);
     expect((await call('GET', '/api/v1/courses/demand', partner)).statusCode).toBe(403);
   });

@@ -91,7 +91,7 @@ async function logDeployment(page: Page, values: { hours: string; km: string; tr
   }
   await page.getByLabel('Kurze Notiz (freiwillig)').fill('Termin begleitet');
   await page.getByRole('button', { name: 'Einsatz speichern' }).click();
-  await page.waitForURL(/\/portal(#.*)?$/);
+  await page.waitForURL(/\/portal\/deployments$/);
   await settled(page);
 }
 
@@ -114,7 +114,7 @@ test.describe.serial('placements: proposal → agreement → deployments → cla
   test('the volunteer accepts the proposal, logs two deployments and claims them', async ({ page }) => {
     test.setTimeout(120_000);
     await signIn(page, VOLUNTEER);
-    await page.goto('/portal');
+    await page.goto('/portal/proposals');
     await settled(page);
 
     // The request, with what she needs to decide.
@@ -129,6 +129,8 @@ test.describe.serial('placements: proposal → agreement → deployments → cla
     await dialog.getByRole('button', { name: 'Ja, zusagen' }).click();
     await expect(dialog).toBeHidden();
     await expect(requests.getByRole('status')).toContainText(`Sie haben „${TITLE}“ zugesagt`);
+    await requests.getByRole('status').getByRole('link', { name: 'Vereinbarungen' }).click();
+    await expect(page).toHaveURL(/\/portal\/agreements$/);
 
     // The agreement, and from it the form to log a deployment.
     const agreements = page.getByRole('region', { name: 'Meine Vereinbarungen' });
@@ -164,7 +166,7 @@ test.describe.serial('placements: proposal → agreement → deployments → cla
     await expect(page.getByLabel('Kurze Notiz (freiwillig)')).toHaveValue('Termin begleitet');
     await page.getByLabel('Kilometer (hin und zurück)').fill('12,5');
     await page.getByRole('button', { name: 'Änderungen speichern' }).click();
-    await page.waitForURL(/\/portal(#.*)?$/);
+    await page.waitForURL(/\/portal\/deployments$/);
     await settled(page);
     await expect(mine.getByRole('row').filter({ hasText: TITLE })).toContainText('12,5 km');
 
@@ -189,14 +191,16 @@ test.describe.serial('placements: proposal → agreement → deployments → cla
     await expect(ask).toBeHidden();
     await page.getByRole('button', { name: 'Einsatz löschen' }).click();
     await ask.getByRole('button', { name: 'Ja, löschen' }).click();
-    await page.waitForURL(/\/portal(#.*)?$/);
+    await page.waitForURL(/\/portal\/deployments$/);
     await settled(page);
 
     await expect(mine.getByRole('row').filter({ hasText: TITLE })).toHaveCount(2);
     await expect(mine.getByText('Beleg ist da')).toBeVisible();
     await expect(mine.getByText('Noch nicht abgerechnet')).toHaveCount(2);
 
-    // Her bank account, for the transfer.
+    // Her bank account, for the transfer, next to the claim.
+    await page.getByRole('navigation', { name: 'Bereiche von „Mein Engagement“' }).getByRole('link', { name: 'Abrechnung' }).click();
+    await expect(page).toHaveURL(/\/portal\/claims$/);
     const bank = page.getByRole('region', { name: 'Meine Bankverbindung' });
     await bank.getByLabel('IBAN').fill('DE12');
     await bank.getByRole('button', { name: 'Bankverbindung speichern' }).click();
@@ -218,8 +222,9 @@ test.describe.serial('placements: proposal → agreement → deployments → cla
     await expect(sent.getByRole('row', { name: /Tickets/ })).toContainText(/3,20\s€/);
     await expect(sent.getByRole('row', { name: /Aufwandsentschädigung/ })).toContainText(/20,00\s€/);
     await expect(sent.getByRole('row', { name: 'Zusammen' })).toContainText(/29,35\s€/);
-    await expect(mine.getByText('Eingereicht')).toHaveCount(2);
     await expect(claim.getByText('Alle Einsätze sind schon abgerechnet.')).toBeVisible();
+    await page.getByRole('navigation', { name: 'Bereiche von „Mein Engagement“' }).getByRole('link', { name: 'Einsätze' }).click();
+    await expect(mine.getByText('Eingereicht')).toHaveCount(2);
   });
 
   test('the coordinator approves the claim, pays it out by SEPA file and marks it paid', async ({ page }) => {
@@ -374,10 +379,10 @@ test.describe.serial('placements: proposal → agreement → deployments → cla
     await signIn(page, VOLUNTEER);
     await setSavedLocale(page, 'ar');
     try {
-      await page.goto('/portal');
+      await page.goto('/portal/agreements');
       await settled(page);
       await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-      await expect(page.getByRole('region', { name: 'اتفاقياتي' })).toBeVisible();
+      await expect(page.getByRole('region', { name: 'اتفاقاتي' })).toBeVisible();
       await expectNoViolations(page, '/portal with placements (ar)');
       await page.setViewportSize({ width: 360, height: 740 });
       await page.reload();

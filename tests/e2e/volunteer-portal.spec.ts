@@ -48,7 +48,7 @@ test.describe('the volunteer portal', () => {
     await signIn(page, VOLUNTEER);
     const original = await ownProfile(page);
     try {
-      await page.goto('/portal');
+      await page.goto('/portal/profile');
       await settled(page);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mein Engagement');
 
@@ -112,7 +112,7 @@ test.describe('the volunteer portal', () => {
   test('shows an error next to an incomplete language and saves nothing', async ({ page }) => {
     await signIn(page, VOLUNTEER);
     const before = await ownProfile(page);
-    await page.goto('/portal');
+    await page.goto('/portal/profile');
     await settled(page);
     const languages = page.getByRole('region', { name: 'Meine Sprachen' });
     await languages.getByRole('button', { name: 'Sprache hinzufügen' }).click();
@@ -127,7 +127,7 @@ test.describe('the volunteer portal', () => {
 
   test('coordinator-only fields are shown read-only and cannot be changed', async ({ page }) => {
     await signIn(page, VOLUNTEER);
-    await page.goto('/portal');
+    await page.goto('/portal/profile');
     await settled(page);
     const contact = page.getByRole('region', { name: 'Meine Kontaktdaten' });
     const email = contact.getByLabel('E-Mail-Adresse');
@@ -179,7 +179,7 @@ test.describe('the volunteer portal', () => {
       await created(api.post(`/api/v1/course-runs/${doneRun.id}/complete`), 200);
 
       await signIn(page, VOLUNTEER);
-      await page.goto('/portal');
+      await page.goto('/portal/courses');
       await settled(page);
       const courses = page.getByRole('region', { name: 'Meine Kurse und Zertifikate' });
       const waitingCard = courses.getByRole('listitem').filter({ hasText: `Aufbaukurs Gesprächsführung ${stamp}` });

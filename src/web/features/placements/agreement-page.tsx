@@ -7,7 +7,7 @@ import type { Agreement } from '../../../common/api/agreements.js';
 import type { Deployment } from '../../../common/api/deployments.js';
 import { AGREEMENT_OUTCOMES, type AgreementOutcome } from '../../../common/api/placements.js';
 import { useCan, useMe } from '../../api/hooks.js';
-import { FormModal, ListTable } from '../../components/data.js';
+import { EmptyState, FormModal, ListTable } from '../../components/data.js';
 import { applyProblemToForm } from '../../components/forms.js';
 import { IconPlus } from '../../components/icons.js';
 import { Page } from '../../components/page.js';
@@ -176,6 +176,7 @@ function DeploymentsTable({ agreement, canSeeReceipts }: { agreement: Agreement;
       <ProblemAlert error={confirm.error} />
       <ListTable
         caption={t('placements.agreement.deployments')}
+        empty={<EmptyState what={t('placements.empty.deployments')} next={agreement.status === 'active' ? t('placements.empty.deploymentsNext') : undefined} />}
         isPending={deployments.isPending}
         error={deployments.error}
         columns={[

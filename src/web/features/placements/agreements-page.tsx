@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { Agreement } from '../../../common/api/agreements.js';
 import { AGREEMENT_STATUSES } from '../../../common/api/placements.js';
 import { flatItems, usePagedList } from '../../api/hooks.js';
-import { ListTable } from '../../components/data.js';
+import { EmptyState, ListTable } from '../../components/data.js';
 import { Page } from '../../components/page.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { isolate } from '../../i18n/format.js';
@@ -84,6 +84,29 @@ export default function AgreementsPage() {
         )}
         <ListTable
           caption={t('placements.agreements.title')}
+          empty={
+            status !== 'active' || endingSoon || volunteerId ? (
+              <EmptyState
+                what={t('placements.empty.agreementsFiltered')}
+                next={t('placements.empty.agreementsFilteredNext')}
+                action={
+                  <Button variant="default" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+                    {t('common.resetFilters')}
+                  </Button>
+                }
+              />
+            ) : (
+              <EmptyState
+                what={t('placements.empty.agreements')}
+                next={t('placements.empty.agreementsNext')}
+                action={
+                  <Button component={Link} to="/agreements/new" variant="default">
+                    {t('placements.agreements.record')}
+                  </Button>
+                }
+              />
+            )
+          }
           isPending={list.isPending}
           error={list.error}
           hasNextPage={list.hasNextPage}

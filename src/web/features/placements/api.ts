@@ -99,7 +99,7 @@ export function useAgreement(id: string) {
 
 export function useCreateAgreement() {
   const refresh = useRefresh();
-  return useMutation({ mutationFn: (body: CreateAgreementBody) => api.post<Agreement>('/api/v1/agreements', body), onSuccess: () => refresh() });
+  return useMutation({ mutationFn: (body: CreateAgreementBody) => api.create<Agreement>('/api/v1/agreements', body), onSuccess: () => refresh() });
 }
 
 export function useExtendAgreement(id: string) {
@@ -182,7 +182,7 @@ export function useLogDeployment() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: async ({ body, receipt }: { body: CreateDeploymentBody; receipt: File | null }) =>
-      withReceipt(await api.post<Deployment>('/api/v1/deployments', body), receipt),
+      withReceipt(await api.create<Deployment>('/api/v1/deployments', body), receipt),
     onSuccess: () => refresh(),
   });
 }
@@ -236,7 +236,7 @@ export function useExpenseClaim(id: string) {
 export function useSubmitClaim() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (deploymentIds: string[]) => api.post<ExpenseClaimDetail>('/api/v1/expense-claims', { deploymentIds }),
+    mutationFn: (deploymentIds: string[]) => api.create<ExpenseClaimDetail>('/api/v1/expense-claims', { deploymentIds }),
     onSuccess: () => refresh(),
   });
 }
@@ -266,7 +266,7 @@ export function usePayouts() {
 export function useCreatePayout() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (body: { executionDate: string; claimIds?: string[] }) => api.post<PayoutDetail>('/api/v1/expense-claims/payouts', body),
+    mutationFn: (body: { executionDate: string; claimIds?: string[] }) => api.create<PayoutDetail>('/api/v1/expense-claims/payouts', body),
     onSuccess: () => refresh(),
   });
 }

@@ -79,14 +79,36 @@ function deploymentBody(v: Values) {
   };
 }
 
+/** The days the server takes for a deployment: from the agreement's start to today (or its close, if earlier). */
+interface DateBounds {
+  startsOn: string;
+  closedOn: string | null;
+}
+
 /** Date, hours, way, ticket and receipt, the privacy reminder and the note. */
-function DeploymentFields({ form, askReceipt }: { form: UseFormReturnType<Values>; askReceipt: boolean }) {
+function DeploymentFields({ form, askReceipt, bounds }: { form: UseFormReturnType<Values>; askReceipt: boolean; bounds?: DateBounds }) {
   const { t } = useTranslation();
+  const { locale } = useUiLocale();
   const ticketCents = parseEuros(form.values.ticket) ?? 0;
+  const today = berlinToday();
+  const max = bounds?.closedOn && bounds.closedOn < today ? bounds.closedOn : today;
+  const later = Boolean(bounds && bounds.startsOn > today);
+  // Said before sending: an agreement that begins later takes no deployment before its first day.
+  const dateHint = bounds && later ? t('portal.log.startsHint', { date: formatDay(bounds.startsOn, locale) }) : undefined;
   return (
     <>
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-        <TextInput type="date" label={t('placements.log.date')} required max={berlinToday()} {...form.getInputProps('date')} />
+        <TextInput
+          type="date"
+          label={t('placements.log.date')}
+          required
+          min={bounds?.startsOn}
+          max={max}
+          description={dateHint}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          styles={later ? { description: { color: 'var(--mantine-color-gray-9)', fontWeight: 600 } } : undefined}
+          {...form.getInputProps('date')}
+        />
         <TextInput
           label={t('placements.log.hours')}
           description={t('placements.log.hoursHint')}
@@ -148,7 +170,7 @@ export default function LogDeploymentPage() {
             title: t('placements.log.saved'),
             message: receiptError ? t('placements.log.savedWithoutReceipt') : t('placements.log.savedText', { date: formatDay(v.date, locale) }),
           });
-          void navigate('/portal#portal-deployments');
+          void navigate('/portal/deployments');
         },
         onError: (e) => applyProblemToForm(form, e),
       },
@@ -183,7 +205,7 @@ export default function LogDeploymentPage() {
                   ]}
                   {...form.getInputProps('agreementId')}
                 />
-                <DeploymentFields form={form} askReceipt />
+                <DeploymentFields form={form} askReceipt bounds={active.find((a) => a.id === form.values.agreementId)} />
                 <Text size="sm" className="secondary-text">
                   {t('placements.log.afterwards')}
                 </Text>
@@ -191,7 +213,7 @@ export default function LogDeploymentPage() {
                   <Button type="submit" loading={log.isPending}>
                     {t('placements.log.submit')}
                   </Button>
-                  <Button variant="default" component={Link} to="/portal">
+                  <Button variant="default" component={Link} to="/portal/deployments">
                     {t('common.cancel')}
                   </Button>
                 </Group>
@@ -254,7 +276,7 @@ function EditDeploymentForm({ deployment: d }: { deployment: Deployment }) {
   );
   const done = (title: string, message: string, color = 'green') => {
     notifications.show({ color, title, message });
-    void navigate('/portal#portal-deployments');
+    void navigate('/portal/deployments');
   };
   const submit = form.onSubmit((v) => {
     update.mutate(
@@ -283,12 +305,12 @@ function EditDeploymentForm({ deployment: d }: { deployment: Deployment }) {
               {t('placements.log.confirmedNote', { name: isolate(d.confirmedByName ?? d.organizationName ?? t('placements.log.theInstitution')) })}
             </Alert>
           )}
-          <DeploymentFields form={form} askReceipt={!d.receipt} />
+          <DeploymentFields form={form} askReceipt={!d.receipt} bounds={agreement} />
           <Group>
             <Button type="submit" loading={update.isPending}>
               {t('placements.log.editSubmit')}
             </Button>
-            <Button variant="default" component={Link} to="/portal">
+            <Button variant="default" component={Link} to="/portal/deployments">
               {t('common.cancel')}
             </Button>
           </Group>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ExpenseClaim, Payout, PayoutDetail } from '../../../common/api/expense-claims.js';
 import { EXPENSE_CLAIM_STATUSES } from '../../../common/api/placements.js';
-import { ConfirmModal, ListTable } from '../../components/data.js';
+import { ConfirmModal, EmptyState, ListTable } from '../../components/data.js';
 import { IconCheck, IconDownload } from '../../components/icons.js';
 import { Page } from '../../components/page.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
@@ -30,12 +30,13 @@ function AllowanceFlag({ claim }: { claim: ExpenseClaim }) {
   return <StatusBadge color={w === 'exceeds' ? 'red' : 'orange'}>{t(`placements.allowance.flag.${w}`)}</StatusBadge>;
 }
 
-function ClaimsTable({ caption, claims, isPending, error }: { caption: string; claims: ExpenseClaim[]; isPending: boolean; error: unknown }) {
+function ClaimsTable({ caption, claims, isPending, error, empty }: { caption: string; claims: ExpenseClaim[]; isPending: boolean; error: unknown; empty: React.ReactNode }) {
   const { t } = useTranslation();
   const { locale } = useUiLocale();
   return (
     <ListTable
       caption={caption}
+      empty={empty}
       isPending={isPending}
       error={error}
       columns={[
@@ -132,6 +133,7 @@ function PayoutsTable() {
     <>
       <ListTable
         caption={t('placements.payouts.title')}
+        empty={<EmptyState what={t('placements.empty.payouts')} next={t('placements.empty.payoutsNext')} />}
         isPending={payouts.isPending}
         error={payouts.error}
         columns={[
@@ -230,7 +232,13 @@ export default function ExpenseClaimsPage() {
       <Page title={t('placements.claims.title')}>
         <Text>{t('placements.claims.intro')}</Text>
         <Part id="claims-submitted" title={t('placements.claims.toCheck')} intro={t('placements.claims.toCheckIntro')}>
-          <ClaimsTable caption={t('placements.claims.toCheck')} claims={submitted.data ?? []} isPending={submitted.isPending} error={submitted.error} />
+          <ClaimsTable
+            caption={t('placements.claims.toCheck')}
+            claims={submitted.data ?? []}
+            isPending={submitted.isPending}
+            error={submitted.error}
+            empty={<EmptyState what={t('placements.empty.claimsToCheck')} next={t('placements.empty.claimsToCheckNext')} />}
+          />
         </Part>
         <Part id="claims-payout" title={t('placements.payouts.new')} intro={t('placements.payouts.newIntro')}>
           <ProblemAlert error={approved.error} />
@@ -248,7 +256,26 @@ export default function ExpenseClaimsPage() {
             data={[{ value: '', label: t('common.all') }, ...EXPENSE_CLAIM_STATUSES.map((s) => ({ value: s, label: t(`placements.claimStatus.${s}`) }))]}
             w={{ base: '100%', xs: 240 }}
           />
-          <ClaimsTable caption={t('placements.claims.all')} claims={all.data ?? []} isPending={all.isPending} error={all.error} />
+          <ClaimsTable
+            caption={t('placements.claims.all')}
+            claims={all.data ?? []}
+            isPending={all.isPending}
+            error={all.error}
+            empty={
+              status ? (
+                <EmptyState
+                  what={t('placements.empty.claimsFiltered', { status: t(`placements.claimStatus.${status}`) })}
+                  action={
+                    <Button variant="default" onClick={() => setStatus('')}>
+                      {t('common.resetFilters')}
+                    </Button>
+                  }
+                />
+              ) : (
+                <EmptyState what={t('placements.empty.claims')} next={t('placements.empty.claimsNext')} />
+              )
+            }
+          />
         </Part>
       </Page>
     </div>

@@ -100,7 +100,8 @@ export function ProposalAnswer({ proposal, onAnswered }: { proposal: Proposal; o
   );
 }
 
-function ProposalsSection() {
+/** Proposals waiting for her answer (the portal's proposals page). */
+export function ProposalsSection() {
   const { t } = useTranslation();
   const proposals = useProposals({ status: 'pending' });
   const [answered, setAnswered] = useState<Proposal | null>(null);
@@ -110,6 +111,14 @@ function ProposalsSection() {
         {answered && (
           <Alert role="note" color={answered.status === 'accepted' ? 'green' : 'blue'} variant="light" icon={<IconCheck />}>
             {answered.status === 'accepted' ? t('placements.proposals.acceptedNote', { title: answered.request.title }) : t('placements.proposals.declinedNote', { title: answered.request.title })}
+            {answered.status === 'accepted' && (
+              <>
+                {' '}
+                <Anchor component={Link} to="/portal/agreements" inherit className="portal-inline-link">
+                  {t('portal.nav.agreements')}
+                </Anchor>
+              </>
+            )}
           </Alert>
         )}
       </div>
@@ -117,7 +126,15 @@ function ProposalsSection() {
       {proposals.isPending ? (
         <InlineLoader />
       ) : (proposals.data ?? []).length === 0 ? (
-        <Text>{t('placements.proposals.none')}</Text>
+        <Stack gap={4}>
+          <Text>{t('placements.proposals.none')}</Text>
+          <Text size="sm" className="secondary-text">
+            {t('portal.empty.proposalsWhat')}{' '}
+            <Anchor component={Link} to="/portal/profile" inherit>
+              {t('portal.empty.toProfile')}
+            </Anchor>
+          </Text>
+        </Stack>
       ) : (
         <ul className="portal-cards">
           {(proposals.data ?? []).map((p) => (
@@ -169,15 +186,23 @@ function AgreementCard({ agreement: a }: { agreement: Agreement }) {
             [t('placements.agreements.logged'), t('placements.agreements.loggedValue', { count: a.deployments, hours: formatDecimal(a.hours, locale) })],
           ]}
         />
+        {a.startsOn > berlinToday() && (
+          <Text size="sm" fw={600}>
+            {t('portal.log.startsLater', { date: formatDay(a.startsOn, locale) })}
+          </Text>
+        )}
         {a.endingSoon && (
           <Text size="sm" fw={600} className="placement-expiry">
             {t('placements.agreements.endingSoonHint')}
           </Text>
         )}
         <Group gap="sm">
-          <Button component={Link} to={`/portal/deployments/new?agreement=${a.id}`} leftSection={<IconPlus />} aria-label={t('placements.agreements.logNamed', { title: a.requestTitle ?? a.scope })}>
-            {t('placements.deployments.log')}
-          </Button>
+          {/* Nothing can be logged before the first day: the line above says when. */}
+          {a.startsOn <= berlinToday() && (
+            <Button component={Link} to={`/portal/deployments/new?agreement=${a.id}`} leftSection={<IconPlus />} aria-label={t('placements.agreements.logNamed', { title: a.requestTitle ?? a.scope })}>
+              {t('placements.deployments.log')}
+            </Button>
+          )}
           <Button component={Link} to={`/agreements/${a.id}`} variant="default" aria-label={t('placements.agreements.detailsNamed', { title: a.requestTitle ?? a.scope })}>
             {t('placements.agreements.details')}
           </Button>
@@ -187,8 +212,10 @@ function AgreementCard({ agreement: a }: { agreement: Agreement }) {
   );
 }
 
-function AgreementsSection({ agreements }: { agreements: ReturnType<typeof useAgreements> }) {
+/** Her running agreements and the last closed ones (the portal's agreements page). */
+export function AgreementsSection() {
   const { t } = useTranslation();
+  const agreements = useAgreements({ sort: 'endsOn' });
   const { locale } = useUiLocale();
   const active = { ...agreements, data: agreements.data?.filter((a) => a.status === 'active') };
   const closed = { data: agreements.data?.filter((a) => a.status === 'closed').reverse() };
@@ -198,7 +225,12 @@ function AgreementsSection({ agreements }: { agreements: ReturnType<typeof useAg
       {active.isPending ? (
         <InlineLoader />
       ) : (active.data ?? []).length === 0 ? (
-        <Text>{t('placements.agreements.noneActive')}</Text>
+        <Stack gap={4}>
+          <Text>{t('placements.agreements.noneActive')}</Text>
+          <Text size="sm" className="secondary-text">
+            {t('portal.empty.agreementsWhat')}
+          </Text>
+        </Stack>
       ) : (
         <ul className="portal-cards">
           {(active.data ?? []).map((a) => (
@@ -262,8 +294,14 @@ function ReceiptCell({ deployment: d }: { deployment: Deployment }) {
   );
 }
 
-function DeploymentsSection({ deployments, isPending, error, agreements }: { deployments: Deployment[]; isPending: boolean; error: unknown; agreements: Agreement[] }) {
+/** Every deployment she logged (the portal's deployments page). */
+export function DeploymentsSection() {
   const { t } = useTranslation();
+  const list = useDeployments();
+  const agreementsQuery = useAgreements({ sort: 'endsOn' });
+  const deployments = list.data ?? [];
+  const agreements = agreementsQuery.data ?? [];
+  const canLog = agreements.some((a) => a.status === 'active');
   const { locale } = useUiLocale();
   const travel = useTravel();
   const [all, setAll] = useState(false);
@@ -274,46 +312,61 @@ function DeploymentsSection({ deployments, isPending, error, agreements }: { dep
   };
   return (
     <Section id="portal-deployments" title={t('placements.deployments.mine')} intro={t('placements.deployments.mineIntro')}>
-      <Group>
-        <Button component={Link} to="/portal/deployments/new" leftSection={<IconPlus />}>
-          {t('placements.deployments.log')}
-        </Button>
-      </Group>
-      <ListTable
-        caption={t('placements.deployments.mine')}
-        isPending={isPending}
-        error={error}
-        columns={[
-          { label: t('placements.deployments.date'), noPhoneLabel: true },
-          { label: t('placements.deployments.agreement'), wrap: true },
-          { label: t('placements.deployments.hours'), align: 'end' },
-          { label: t('placements.deployments.travelLabel'), wrap: true },
-          { label: t('placements.deployments.ticket') },
-          { label: t('placements.deployments.claim') },
-          { label: t('common.actions') },
-        ]}
-        rows={shown.map((d) => ({
-          key: d.id,
-          cells: [
-            <Text key="d" fw={600} size="sm">
-              {formatDay(d.date, locale)}
-            </Text>,
-            <bdi key="o">{titleOf(d.agreementId) ?? d.organizationName ?? '–'}</bdi>,
-            formatDecimal(d.hours, locale),
-            travel(d.km, d.transport),
-            <ReceiptCell key="r" deployment={d} />,
-            <ClaimStatus key="c" status={d.claimStatus} />,
-            // A claimed deployment is part of the claim's sum and stays as it is.
-            d.claimId ? (
-              '–'
-            ) : (
-              <Anchor component={Link} to={`/portal/deployments/${d.id}/edit`} key="e" size="sm" aria-label={t('placements.deployments.editNamed', { date: formatDay(d.date, locale), hours: formatDecimal(d.hours, locale) })}>
-                {t('placements.deployments.edit')}
-              </Anchor>
-            ),
-          ],
-        }))}
-      />
+      {canLog && (
+        <Group>
+          <Button component={Link} to="/portal/deployments/new" leftSection={<IconPlus />}>
+            {t('placements.deployments.log')}
+          </Button>
+        </Group>
+      )}
+      {list.isPending || agreementsQuery.isPending ? (
+        <InlineLoader />
+      ) : list.error ? (
+        <ProblemAlert error={list.error} />
+      ) : deployments.length === 0 ? (
+        <Stack gap={4}>
+          <Text>{t('portal.empty.deployments')}</Text>
+          <Text size="sm" className="secondary-text">
+            {canLog ? t('portal.empty.deploymentsWhat') : t('portal.empty.deploymentsNoAgreement')}
+          </Text>
+        </Stack>
+      ) : (
+        <ListTable
+          caption={t('placements.deployments.mine')}
+          isPending={false}
+          error={null}
+          columns={[
+            { label: t('placements.deployments.date'), noPhoneLabel: true },
+            { label: t('placements.deployments.agreement'), wrap: true },
+            { label: t('placements.deployments.hours'), align: 'end' },
+            { label: t('placements.deployments.travelLabel'), wrap: true },
+            { label: t('placements.deployments.ticket') },
+            { label: t('placements.deployments.claim') },
+            { label: t('common.actions') },
+          ]}
+          rows={shown.map((d) => ({
+            key: d.id,
+            cells: [
+              <Text key="d" fw={600} size="sm">
+                {formatDay(d.date, locale)}
+              </Text>,
+              <bdi key="o">{titleOf(d.agreementId) ?? d.organizationName ?? '–'}</bdi>,
+              formatDecimal(d.hours, locale),
+              travel(d.km, d.transport),
+              <ReceiptCell key="r" deployment={d} />,
+              <ClaimStatus key="c" status={d.claimStatus} />,
+              // A claimed deployment is part of the claim's sum and stays as it is.
+              d.claimId ? (
+                '–'
+              ) : (
+                <Anchor component={Link} to={`/portal/deployments/${d.id}/edit`} key="e" size="sm" aria-label={t('placements.deployments.editNamed', { date: formatDay(d.date, locale), hours: formatDecimal(d.hours, locale) })}>
+                  {t('placements.deployments.edit')}
+                </Anchor>
+              ),
+            ],
+          }))}
+        />
+      )}
       {deployments.length > 10 && !all && (
         <Group>
           <Button variant="default" onClick={() => setAll(true)}>
@@ -341,8 +394,11 @@ function ClaimResult({ claim }: { claim: ExpenseClaimDetail }) {
   );
 }
 
-function ClaimSection({ volunteer, deployments }: { volunteer: VolunteerDetail; deployments: Deployment[] }) {
+/** Claiming expenses for logged deployments, and the claims sent so far (the portal's claims page). */
+export function ClaimSection({ volunteer }: { volunteer: VolunteerDetail }) {
   const { t } = useTranslation();
+  const list = useDeployments();
+  const deployments = list.data ?? [];
   const { locale } = useUiLocale();
   const travel = useTravel();
   const network = useNetwork();
@@ -366,10 +422,26 @@ function ClaimSection({ volunteer, deployments }: { volunteer: VolunteerDetail; 
       {!volunteer.bankAccount && (
         <Alert role="note" color="orange" variant="light" icon={<IconInfo />}>
           {t('placements.claim.noBankAccount')}{' '}
-          <Anchor href="#portal-bank">{t('placements.claim.toBankAccount')}</Anchor>
+          <Anchor href="#portal-bank" inherit className="portal-inline-link">
+            {t('placements.claim.toBankAccount')}
+          </Anchor>
         </Alert>
       )}
-      {unclaimed.length === 0 ? (
+      {list.isPending ? (
+        <InlineLoader />
+      ) : list.error ? (
+        <ProblemAlert error={list.error} />
+      ) : deployments.length === 0 ? (
+        <Stack gap={4}>
+          <Text>{t('portal.empty.claimNoDeployments')}</Text>
+          <Text size="sm" className="secondary-text">
+            {t('portal.empty.claimWhat')}{' '}
+            <Anchor component={Link} to="/portal/deployments" inherit>
+              {t('portal.nav.deployments')}
+            </Anchor>
+          </Text>
+        </Stack>
+      ) : unclaimed.length === 0 ? (
         <Text>{t('placements.claim.nothing')}</Text>
       ) : (
         <form
@@ -477,7 +549,8 @@ interface BankValues {
 
 const bankBody = (v: BankValues) => ({ iban: v.iban, bic: v.bic.trim() === '' ? null : v.bic, accountHolder: v.accountHolder });
 
-function BankAccountForm({ volunteer }: { volunteer: VolunteerDetail }) {
+/** The account her expenses are paid to (on the portal's claims page). */
+export function BankAccountForm({ volunteer }: { volunteer: VolunteerDetail }) {
   const { t } = useTranslation();
   const update = useUpdateOwnVolunteer();
   const version = useCurrentVersion();
@@ -529,23 +602,13 @@ function BankAccountForm({ volunteer }: { volunteer: VolunteerDetail }) {
 
 // ---------------------------------------------------------------------------------------------
 
-/** The volunteer's side of the placement path, mounted on the portal page. */
-export function PlacementSections({ volunteer }: { volunteer: VolunteerDetail }) {
+/** A word of care when her load is above what was agreed (the portal's landing page). */
+export function LoadAlert({ volunteer }: { volunteer: VolunteerDetail }) {
   const { t } = useTranslation();
-  const deployments = useDeployments();
-  const agreements = useAgreements({ sort: 'endsOn' });
+  if (!volunteer.wellbeing.overloaded) return null;
   return (
-    <>
-      {volunteer.wellbeing.overloaded && (
-        <Alert role="note" color="orange" variant="light" icon={<IconAlert />} title={t('placements.load.title')}>
-          {t('placements.load.text', { agreements: volunteer.wellbeing.activeAgreements, hours: volunteer.wellbeing.hoursThisMonth })}
-        </Alert>
-      )}
-      <ProposalsSection />
-      <AgreementsSection agreements={agreements} />
-      <DeploymentsSection deployments={deployments.data ?? []} isPending={deployments.isPending} error={deployments.error} agreements={agreements.data ?? []} />
-      <ClaimSection volunteer={volunteer} deployments={deployments.data ?? []} />
-      <BankAccountForm volunteer={volunteer} />
-    </>
+    <Alert role="note" color="orange" variant="light" icon={<IconAlert />} title={t('placements.load.title')}>
+      {t('placements.load.text', { agreements: volunteer.wellbeing.activeAgreements, hours: volunteer.wellbeing.hoursThisMonth })}
+    </Alert>
   );
 }

@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CatalogEntry, CatalogKind } from '../../../common/api/catalog.js';
 import type { OwnEnrollment } from '../../../common/api/courses.js';
+import type { PortalOverview } from '../../../common/api/portal.js';
 import type { UpdateOwnVolunteerBody, VolunteerDetail } from '../../../common/api/volunteers.js';
 import { api, isProblem, type Page } from '../../api/client.js';
+import { inReadersLanguage } from '../catalog/api.js';
 
 export const OWN_VOLUNTEER_KEY = ['me', 'volunteer'] as const;
 const OWN_ENROLLMENTS_KEY = ['me', 'enrollments'] as const;
@@ -19,6 +21,18 @@ export function useOwnVolunteer() {
         throw error;
       }
     },
+  });
+}
+
+/**
+ * What waits for the volunteer (the landing page), in one read. Its key lies under the own
+ * profile's: every change on the placement path invalidates that, and so this too.
+ */
+export function usePortalOverview(enabled = true) {
+  return useQuery({
+    queryKey: [...OWN_VOLUNTEER_KEY, 'overview'],
+    queryFn: () => api.get<PortalOverview>('/api/v1/portal/overview'),
+    enabled,
   });
 }
 
@@ -49,6 +63,7 @@ export function useCatalog(kind: CatalogKind, enabled = true) {
   return useQuery({
     queryKey: ['catalog', kind, 'all'],
     queryFn: async () => (await api.get<Page<CatalogEntry>>(`/api/v1/catalog/${kind}`, { limit: 1000 })).items,
+    select: inReadersLanguage,
     enabled,
     staleTime: 5 * 60_000,
   });

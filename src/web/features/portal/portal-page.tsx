@@ -1,19 +1,22 @@
 import { Alert, Button, Center, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Navigate, Outlet, useLocation, useOutletContext } from 'react-router';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OwnEnrollment } from '../../../common/api/courses.js';
 import type { VolunteerDetail } from '../../../common/api/volunteers.js';
 import type { VolunteerStatus } from '../../../common/volunteers.js';
 import { IconInfo } from '../../components/icons.js';
-import { Page } from '../../components/page.js';
+import { Page, useDocumentTitle } from '../../components/page.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
-import { formatDate, formatNumber, isolate } from '../../i18n/format.js';
+import { formatCompletionDate, formatDate, formatNumber, isolate } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
 import { certificateUrl, useCatalog, useOwnEnrollments, useOwnVolunteer } from './api.js';
 import { IconDownload, IconLock } from '../../components/icons.js';
 import { formatCalendarDate } from './languages.js';
 import { AbsencesForm, AvailabilityForm, ContactForm, InterestsForm, LanguagesForm } from './profile-forms.js';
 import { Section } from './section.js';
-import { PlacementSections } from '../placements/portal-sections.js';
+import { AgreementsSection, BankAccountForm, ClaimSection, DeploymentsSection, ProposalsSection } from '../placements/portal-sections.js';
+import { PortalNav, PORTAL_HASHES, usePortalSection } from './portal-nav.js';
 import './portal.css';
 
 const STATUS_COLORS: Record<VolunteerStatus, string> = {
@@ -81,7 +84,8 @@ function StatusSection({ volunteer }: { volunteer: VolunteerDetail }) {
                 <List.Item key={`${q.type}-${q.completedOn}-${i}`}>
                   {t('portal.status.qualification', {
                     type: t(`portal.qualificationTypes.${q.type}`),
-                    date: formatCalendarDate(q.completedOn, locale),
+                    date: formatCompletionDate(q.completedOn, q.completedOnPrecision, locale, t),
+                    precision: q.completedOnPrecision,
                   })}
                   {q.provider ? ` – ${isolate(q.provider)}` : ''}
                 </List.Item>
@@ -122,13 +126,17 @@ function EnrollmentStatus({ enrollment }: { enrollment: OwnEnrollment }) {
     case 'waitlisted':
       return (
         <PhraseStatus color="yellow">
-          {enrollment.waitlistPosition ? t('portal.courses.waitlisted', { position: formatNumber(enrollment.waitlistPosition, locale) }) : t('portal.courses.waitlistedNoPosition')}
+          {enrollment.waitlistPosition
+            ? t('portal.courses.waitlisted', { position: formatNumber(enrollment.waitlistPosition, locale) })
+            : t('portal.courses.waitlistedNoPosition')}
         </PhraseStatus>
       );
     case 'completed':
       return (
         <PhraseStatus color="green">
-          {enrollment.completedOn ? t('portal.courses.completedOn', { date: formatCalendarDate(enrollment.completedOn, locale) }) : t('portal.courses.completed')}
+          {enrollment.completedOn
+            ? t('portal.courses.completedOn', { date: formatCalendarDate(enrollment.completedOn, locale) })
+            : t('portal.courses.completed')}
         </PhraseStatus>
       );
     case 'enrolled':
@@ -159,14 +167,14 @@ function CoursesSection() {
               <Paper withBorder radius="md" p="md" className="portal-card">
                 <Stack gap={6}>
                   <Title order={3} size="h4">
-                    <bdi>{e.courseTitle}</bdi>
+                    <bdi>{e.courseLabel}</bdi>
                   </Title>
                   <Text size="sm" className="secondary-text">
                     {t(`courses.kinds.${e.courseKind}`)}
-                    {e.runTitle !== e.courseTitle && (
+                    {e.runLabel !== e.courseLabel && (
                       <>
                         {' · '}
-                        <bdi>{e.runTitle}</bdi>
+                        <bdi>{e.runLabel}</bdi>
                       </>
                     )}
                   </Text>
@@ -182,7 +190,7 @@ function CoursesSection() {
                         download
                         variant="light"
                         leftSection={<IconDownload />}
-                        aria-label={t('portal.courses.downloadNamed', { course: e.courseTitle })}
+                        aria-label={t('portal.courses.downloadNamed', { course: e.courseLabel })}
                       >
                         {t('portal.courses.download')}
                       </Button>
@@ -198,9 +206,33 @@ function CoursesSection() {
   );
 }
 
+/** The volunteer record of the signed-in person, for the pages inside the portal frame. */
+export function usePortalVolunteer(): VolunteerDetail {
+  return useOutletContext<VolunteerDetail>();
+}
+
+/**
+ * The frame of every portal page: the one heading, the navigation between the parts, and the
+ * volunteer record they all read. The old one-page anchors (/portal#portal-bank) lead to their part.
+ */
 export default function PortalPage() {
   const { t } = useTranslation();
   const own = useOwnVolunteer();
+  const { hash } = useLocation();
+  const section = usePortalSection();
+  // Set after the page's own title (children's effects run first): the part's name comes first.
+  useDocumentTitle(section && section.to !== '/portal' ? `${section.label} · ${t('portal.title')}` : t('portal.title'));
+
+  // A part's anchor (#portal-bank) scrolls into view once the part has drawn.
+  const ready = Boolean(own.data);
+  useEffect(() => {
+    if (!hash || !ready) return;
+    const frame = requestAnimationFrame(() => document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView());
+    return () => cancelAnimationFrame(frame);
+  }, [hash, ready, section?.to]);
+
+  const moved = PORTAL_HASHES[hash.slice(1)];
+  if (section?.to === '/portal' && moved) return <Navigate to={moved} replace />;
 
   if (own.isPending) {
     return (
@@ -232,20 +264,73 @@ export default function PortalPage() {
       </Page>
     );
   }
-  const volunteer = own.data;
   return (
     <Page title={t('portal.title')}>
       <Stack gap="lg" maw={820} w="100%">
-        <Text size="lg">{t('portal.intro', { name: isolate(volunteer.firstName) })}</Text>
-        <PlacementSections volunteer={volunteer} />
-        <StatusSection volunteer={volunteer} />
-        <CoursesSection />
-        <ContactForm volunteer={volunteer} />
-        <LanguagesForm volunteer={volunteer} />
-        <AvailabilityForm volunteer={volunteer} />
-        <AbsencesForm volunteer={volunteer} />
-        <InterestsForm volunteer={volunteer} />
+        <PortalNav />
+        <Outlet context={own.data} />
       </Stack>
     </Page>
+  );
+}
+
+export function PortalProposalsPage() {
+  return <ProposalsSection />;
+}
+
+export function PortalAgreementsPage() {
+  return <AgreementsSection />;
+}
+
+export function PortalDeploymentsPage() {
+  return <DeploymentsSection />;
+}
+
+export function PortalClaimsPage() {
+  const volunteer = usePortalVolunteer();
+  return (
+    <>
+      <ClaimSection volunteer={volunteer} />
+      <BankAccountForm volunteer={volunteer} />
+    </>
+  );
+}
+
+export function PortalCoursesPage() {
+  return <CoursesSection />;
+}
+
+const PROFILE_PARTS = [
+  ['status', 'portal-status'],
+  ['contact', 'portal-contact'],
+  ['languages', 'portal-languages'],
+  ['times', 'portal-times'],
+  ['absences', 'portal-absences'],
+  ['interests', 'portal-interests'],
+] as const;
+
+/** What she can change herself, and what the office records about her; a short list jumps to each part. */
+export function PortalProfilePage() {
+  const { t } = useTranslation();
+  const volunteer = usePortalVolunteer();
+  return (
+    <>
+      <Text>{t('portal.profileIntro')}</Text>
+      <nav aria-label={t('portal.jump.label')}>
+        <ul className="portal-jump">
+          {PROFILE_PARTS.map(([key, id]) => (
+            <li key={id}>
+              <a href={`#${id}`}>{t(`portal.jump.${key}`)}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <StatusSection volunteer={volunteer} />
+      <ContactForm volunteer={volunteer} />
+      <LanguagesForm volunteer={volunteer} />
+      <AvailabilityForm volunteer={volunteer} />
+      <AbsencesForm volunteer={volunteer} />
+      <InterestsForm volunteer={volunteer} />
+    </>
   );
 }

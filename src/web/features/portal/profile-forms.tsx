@@ -353,7 +353,8 @@ export function InterestCheckboxes<T extends { interests: string[] }>({
   lang,
 }: {
   form: UseFormReturnType<T>;
-  topics: { key: string; name: string }[];
+  /** A topic's own `lang` wins over the list's (names in the reader's language beside German ones). */
+  topics: { key: string; name: string; lang?: string }[];
   label: string;
   description?: string;
   /** The language the network named its topics in, when it is known. */
@@ -367,7 +368,7 @@ export function InterestCheckboxes<T extends { interests: string[] }>({
             key={topic.key}
             value={topic.key}
             label={
-              <bdi lang={lang} className="portal-topic">
+              <bdi lang={topic.lang ?? lang} className="portal-topic">
                 {topic.name}
               </bdi>
             }

@@ -81,15 +81,14 @@ test.describe('guide requests', () => {
     await expect(row).toContainText('Neu');
     await expect(row).toContainText(/\d+ Angaben fehlen/);
 
-    // The coordinator: releasing the incomplete request is refused with the missing fields named.
+    // The coordinator: the incomplete request cannot be released yet, and the button says what it waits for.
     await page.context().clearCookies();
     await signIn(page, COORDINATOR);
     await page.goto(requestUrl);
     await settled(page);
-    await page.getByRole('button', { name: 'Bereit zur Vermittlung' }).click();
-    const refused = page.getByRole('alert').filter({ hasText: 'Anfrage noch unvollständig' });
-    await expect(refused).toBeVisible();
-    await expect(page.getByRole('listitem').filter({ hasText: /^Thema: / })).toBeVisible();
+    const release = page.getByRole('button', { name: 'Bereit zur Vermittlung' });
+    await expect(release).toBeDisabled();
+    await expect(release).toHaveAccessibleDescription(/^Noch nicht möglich\. Es fehlen: Thema, Sprachen, /);
 
     // Completes the description.
     await page.getByRole('link', { name: 'Angaben ergänzen' }).first().click();

@@ -36,7 +36,7 @@ export function guideRequestsRoutes(app: FastifyInstance, config: Config) {
   });
 
   r.post('/api/v1/guide-requests', {
-    config: { access: 'guide-requests:submit' },
+    config: { access: 'guide-requests:submit', idempotent: true },
     schema: {
       tags,
       summary: 'Submit a guide request; it may start incomplete and is completed before matching',

@@ -478,6 +478,7 @@ export async function submitPublicRequest(db: Db, slug: string, body: PublicGuid
         startsAt: body.startsAt ?? null,
         seeker: { ageGroup: body.ageGroup ?? null, languages: body.languages, genderPreference: body.genderPreference ?? null, wantsPeerMatch: false, origins: [] },
         contact: { name: body.contact.name, phone: body.contact.phone ?? null, email: body.contact.email ?? null },
+        urgency: body.urgency,
       }),
       { source: 'public', defaultOrganizationId: null },
     );

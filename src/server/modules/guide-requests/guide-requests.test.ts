@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/harness.js';
 import { asBrowser, login, makeCatalog, makeNetwork, makeOrganization, makeUser, type TestNetwork } from '../../../../tests/factories.js';
 import { queryRows } from '../../db/client.js';
-import { withTenant } from '../../db/tenancy.js';
+import { withMaintenance, withTenant } from '../../db/tenancy.js';
+import { REQUEST_CONSENT_VERSION } from '../../../common/api/public.js';
 
 let t: TestApp;
 let network: TestNetwork;
@@ -193,6 +194,15 @@ describe('guide requests', () => {
     expect(foreign.statusCode).toBe(422);
   });
 
+  it('refuses "level unknown" as a minimum language level with 422 naming the field, and creates nothing', async () => {
+    const res = await create(coordinator, { ...complete, title: 'Irgendein Niveau', languages: [{ code: 'ar', minLevel: 'unknown' }] });
+    expect(res.statusCode).toBe(422);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().errors.map((e: { path: string }) => e.path)).toEqual(['body.languages.0.minLevel']);
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/guide-requests?limit=200', headers: asBrowser(coordinator) });
+    expect(list.json().items.filter((r: { title: string }) => r.title === 'Irgendein Niveau')).toEqual([]);
+  });
+
   it('shows requesters only their organisation’s requests; another organisation’s answers 404', async () => {
     const mine = (await create(partner, complete)).json();
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/guide-requests?limit=200', headers: asBrowser(otherPartner) });
@@ -240,5 +250,35 @@ describe('guide requests', () => {
     // Another network's organisation cannot be named as requester.
     const res = await create(outsider, { title: 'Fremd', requesterOrganizationId: school.id });
     expect(res.statusCode).toBe(422);
+  });
+});
+
+describe('urgency on the public request form', () => {
+  const slugOf = async () => (await withMaintenance(t.database.db, (tx) => queryRows<{ slug: string }>(tx, sql`select slug from networks where id = ${network.networkId}`)))[0]!.slug;
+  const form = (description: string, extra: object = {}) => ({
+    kind: 'accompaniment',
+    description,
+    languages: ['ar'],
+    contact: { name: 'Samira', phone: '0176 1234567' },
+    consent: { accepted: true, textVersion: REQUEST_CONSENT_VERSION },
+    ...extra,
+  });
+  const submit = async (payload: object) => t.app.inject({ method: 'POST', url: `/api/v1/public/${await slugOf()}/guide-requests`, headers: { 'accept-language': 'de' }, payload });
+  const listed = async (description: string) =>
+    (await t.app.inject({ method: 'GET', url: '/api/v1/guide-requests?limit=200', headers: asBrowser(coordinator) })).json().items.filter((r: { description: string }) => r.description === description);
+
+  it('keeps the urgency the person chose, and takes "normal" when they chose none', async () => {
+    expect((await submit(form('Termin morgen früh im Jobcenter.', { urgency: 'urgent' }))).statusCode).toBe(202);
+    expect((await submit(form('Irgendwann einmal Hilfe mit Briefen.'))).statusCode).toBe(202);
+    expect((await listed('Termin morgen früh im Jobcenter.')).map((r: { urgency: string }) => r.urgency)).toEqual(['urgent']);
+    expect((await listed('Irgendwann einmal Hilfe mit Briefen.')).map((r: { urgency: string }) => r.urgency)).toEqual(['normal']);
+  });
+
+  it('refuses a level the form does not offer with 422 naming the field, and writes nothing', async () => {
+    const res = await submit(form('Nicht so wichtig.', { urgency: 'low' }));
+    expect(res.statusCode).toBe(422);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().errors.map((e: { path: string }) => e.path)).toContain('body.urgency');
+    expect(await listed('Nicht so wichtig.')).toEqual([]);
   });
 });

@@ -44,7 +44,7 @@ export function useCreateRequest() {
   const qc = useQueryClient();
   const refresh = useRefreshAll();
   return useMutation({
-    mutationFn: (body: Partial<CreateGuideRequestBody> & { title: string }) => api.post<GuideRequestDetail>('/api/v1/guide-requests', body),
+    mutationFn: (body: Partial<CreateGuideRequestBody> & { title: string }) => api.create<GuideRequestDetail>('/api/v1/guide-requests', body),
     onSuccess: (r) => {
       qc.setQueryData(detailKey(r.id), r);
       return refresh();
@@ -82,7 +82,7 @@ export function useProposals(requestId: string, enabled: boolean) {
 }
 
 export function proposeVolunteer(requestId: string, volunteerId: string, message?: string | null) {
-  return api.post<Proposal>(`/api/v1/guide-requests/${requestId}/proposals`, { volunteerId, message: message || null });
+  return api.create<Proposal>(`/api/v1/guide-requests/${requestId}/proposals`, { volunteerId, message: message || null });
 }
 
 export function usePropose(requestId: string) {

@@ -8,6 +8,7 @@ import type { Candidate, Candidates } from '../../../common/api/matching.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { isolate } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
+import { Name } from '../../components/bidi.js';
 import { collator } from '../volunteers/vocabulary.js';
 import { useCandidates, usePropose } from './api.js';
 import { ScoreBar } from './components.js';
@@ -36,7 +37,7 @@ function CandidateItem({
         </span>
         <div className="candidate-main">
           <Anchor component={Link} to={`/volunteers/${c.volunteerId}`} fw={600} id={nameId}>
-            {c.name}
+            <Name>{c.name}</Name>
           </Anchor>
           <ScoreBar score={c.score} label={t('requests.candidates.scoreLabel', { name: c.name })} />
         </div>
@@ -103,7 +104,7 @@ function WhyNot({ requestId }: { requestId: string }) {
         {excluded.map((e) => (
           <li key={e.volunteerId}>
             <Anchor component={Link} to={`/volunteers/${e.volunteerId}`} fw={600} size="sm">
-              {e.name}
+              <Name>{e.name}</Name>
             </Anchor>
             <ul>
               {e.reasons.map((r) => (

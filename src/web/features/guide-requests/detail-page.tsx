@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { GuideRequestDetail, GuideRequestStatus } from '../../../common/api/guide-requests.js';
 import { useAllOrganizations, useCan } from '../../api/hooks.js';
+import { Free, Name } from '../../components/bidi.js';
 import { IconAlert, IconCheck, IconInfo } from '../../components/icons.js';
 import { Page } from '../../components/page.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
@@ -46,6 +47,7 @@ function movesFor(status: GuideRequestStatus, manage: boolean): Move[] {
 
 function StatusActions({ r, manage, onChanged }: { r: GuideRequestDetail; manage: boolean; onChanged: () => void }) {
   const { t } = useTranslation();
+  const { locale } = useUiLocale();
   const update = useUpdateRequest(r.id);
   const [dialog, setDialog] = useState<Move | null>(null);
   const [message, setMessage] = useState('');
@@ -74,6 +76,9 @@ function StatusActions({ r, manage, onChanged }: { r: GuideRequestDetail; manage
     setTouched(false);
   };
   const needsMessage = dialog === 'needs_info' || dialog === 'cancelled';
+  // Releasing needs the complete description: the button waits, and says what it waits for.
+  const blocked = r.missingFields.length > 0;
+  const listFormat = new Intl.ListFormat(locale, { type: 'conjunction' });
   const messageError = dialog === 'needs_info' && touched && !message.trim() ? t('validation.required') : undefined;
 
   return (
@@ -88,9 +93,19 @@ function StatusActions({ r, manage, onChanged }: { r: GuideRequestDetail; manage
               onClick={() => run('ready')}
               loading={update.isPending && update.variables?.status === 'ready'}
               leftSection={<IconCheck />}
+              disabled={blocked}
+              aria-describedby={blocked ? 'ready-blocked' : undefined}
             >
               {t('requests.actions.ready')}
             </Button>
+          )}
+          {moves.includes('ready') && blocked && (
+            <Text size="sm" id="ready-blocked" className="secondary-text">
+              {t('requests.actions.readyBlocked', {
+                count: r.missingFields.length,
+                fields: listFormat.format(r.missingFields.map((f) => fieldLabel(f, t))),
+              })}
+            </Text>
           )}
           {moves.includes('closed') && (
             <Button variant="default" onClick={() => run('closed')} loading={update.isPending}>
@@ -192,7 +207,7 @@ function Description({ r, catalogues }: { r: GuideRequestDetail; catalogues: Cat
     <>
       <Section id="detail-what" title={t('requests.sections.what')}>
         <Stack gap="md">
-          {r.description ? <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{r.description}</Text> : null}
+          {r.description ? <Free block>{r.description}</Free> : null}
           <Facts
             items={[
               { label: t('requests.fields.kind'), value: r.kind && t(`requests.kinds.${r.kind}`) },
@@ -220,7 +235,7 @@ function Description({ r, catalogues }: { r: GuideRequestDetail; catalogues: Cat
         <Facts
           items={[
             { label: t('requests.fields.district'), value: r.districtKey && districtLabel(catalogues.districts, r.districtKey) },
-            { label: t('requests.fields.place'), value: r.place },
+            { label: t('requests.fields.place'), value: r.place && <Free>{r.place}</Free> },
             { label: t('requests.fields.when'), value: when },
             {
               label: t('requests.fields.expectedHours'),
@@ -249,15 +264,23 @@ function Description({ r, catalogues }: { r: GuideRequestDetail; catalogues: Cat
       <Section id="detail-contact" title={t('requests.sections.contact')}>
         <Facts
           items={[
-            { label: t('requests.fields.organization'), value: org?.name ?? null },
-            { label: t('requests.fields.contactName'), value: r.contact?.name },
+            { label: t('requests.fields.organization'), value: org && <Name>{org.name}</Name> },
+            { label: t('requests.fields.contactName'), value: r.contact?.name && <Name>{r.contact.name}</Name> },
             {
               label: t('requests.fields.contactPhone'),
-              value: r.contact?.phone && <Anchor href={`tel:${r.contact.phone.replace(/\s/g, '')}`}>{r.contact.phone}</Anchor>,
+              value: r.contact?.phone && (
+                <Anchor href={`tel:${r.contact.phone.replace(/\s/g, '')}`} dir="ltr">
+                  {r.contact.phone}
+                </Anchor>
+              ),
             },
             {
               label: t('requests.fields.contactEmail'),
-              value: r.contact?.email && <Anchor href={`mailto:${r.contact.email}`}>{r.contact.email}</Anchor>,
+              value: r.contact?.email && (
+                <Anchor href={`mailto:${r.contact.email}`} dir="ltr">
+                  {r.contact.email}
+                </Anchor>
+              ),
             },
             { label: t('requests.fields.source'), value: t(`requests.sources.${r.source}`) },
             { label: t('requests.list.received'), value: formatDateTime(r.createdAt, locale) },
@@ -281,7 +304,7 @@ function History({ r }: { r: GuideRequestDetail }) {
               <RequestStatusBadge status={h.to} />
               <Text size="sm">{formatDateTime(h.at, locale)}</Text>
             </Group>
-            {h.message && <Text size="sm">{t('requests.history.message', { message: h.message })}</Text>}
+            {h.message && <Text size="sm">{t('requests.history.message', { message: isolate(h.message) })}</Text>}
             <Text size="sm" className="secondary-text">
               {h.byName ? t('requests.history.by', { name: isolate(h.byName) }) : t('requests.history.bySystem')}
             </Text>
@@ -339,6 +362,7 @@ export default function RequestPage() {
   return (
     <Page
       title={r ? r.title : t('requests.detailTitle')}
+      freeTitle={!!r}
       actions={
         canEdit && (
           <Button component={Link} to={`/requests/${id}/edit`} variant={r.missingFields.length ? 'filled' : 'default'}>
@@ -367,8 +391,8 @@ export default function RequestPage() {
           </Group>
           {question && (
             <Alert role="note" color="blue" variant="light" icon={<IconInfo />} title={t('requests.detail.questionTitle')}>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {question.message}
+              <Text size="sm" component="div">
+                <Free block>{question.message}</Free>
               </Text>
               <Text size="xs" mt={4}>
                 {question.byName ? t('requests.history.by', { name: isolate(question.byName) }) : null}

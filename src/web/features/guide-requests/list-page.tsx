@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { GUIDE_REQUEST_STATUSES, URGENCIES, type GuideRequest } from '../../../common/api/guide-requests.js';
 import { flatItems, useAllOrganizations, useCan } from '../../api/hooks.js';
+import { Free, Name } from '../../components/bidi.js';
 import { Page } from '../../components/page.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { formatDateTime, formatNumber } from '../../i18n/format.js';
@@ -113,10 +114,12 @@ function RequestTable({ items, catalogues }: { items: GuideRequest[]; catalogues
               <Table.Tr key={r.id}>
                 <Table.Td data-nolabel data-wrap className="cell-title">
                   <Anchor component={Link} to={`/requests/${r.id}`} className="request-title">
-                    {r.title}
+                    <Free>{r.title}</Free>
                   </Anchor>
                   <Text size="sm" className="secondary-text">
-                    {[r.kind ? t(`requests.kinds.${r.kind}`) : null, org ? (org.shortName ?? org.name) : null].filter(Boolean).join(' · ')}
+                    {r.kind ? t(`requests.kinds.${r.kind}`) : null}
+                    {r.kind && org ? ' · ' : null}
+                    {org ? <Name>{org.shortName ?? org.name}</Name> : null}
                   </Text>
                 </Table.Td>
                 <Table.Td data-label={columns[0]} data-wrap>

@@ -9,6 +9,7 @@ import { Page } from '../../components/page.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
+import { Free, Name } from '../../components/bidi.js';
 import { proposeVolunteer, usePlan, useRefreshRequests } from './api.js';
 import { ScoreBar } from './components.js';
 
@@ -124,7 +125,7 @@ export default function PlanPage() {
                   {groups.map(([requestId, g]) => (
                     <li key={requestId}>
                       <Anchor component={Link} to={`/requests/${requestId}`} fw={600} id={`plan-req-${requestId}`}>
-                        {g.title}
+                        <Free>{g.title}</Free>
                       </Anchor>
                       <ul className="plan-assignments" aria-labelledby={`plan-req-${requestId}`}>
                         {g.items.map((a) => {
@@ -134,7 +135,7 @@ export default function PlanPage() {
                             <li key={k}>
                               <div className="plan-row">
                                 <Checkbox
-                                  label={a.volunteerName}
+                                  label={<Name>{a.volunteerName}</Name>}
                                   checked={!unchecked.has(k)}
                                   disabled={sending || outcome?.ok}
                                   onChange={(e) => {

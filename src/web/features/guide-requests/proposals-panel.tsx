@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import type { Proposal } from '../../../common/api/proposals.js';
 import { formatDateTime, isolate } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
+import { Free, Name } from '../../components/bidi.js';
 import { Facts } from '../volunteers/components.js';
 import { useAnswerProposal, useProposals, type ProposalAnswer } from './api.js';
 import { focusProposals } from './candidates.js';
@@ -109,7 +110,7 @@ function ProposalItem({ p, onAction }: { p: Proposal; onAction: (a: Action) => v
       <Group justify="space-between" wrap="wrap" gap="xs" mb="xs">
         <Group gap="sm" wrap="wrap">
           <Anchor component={Link} to={`/volunteers/${p.volunteerId}`} fw={600}>
-            {p.volunteerName}
+            <Name>{p.volunteerName}</Name>
           </Anchor>
           <ProposalStatusBadge status={p.status} />
         </Group>
@@ -138,8 +139,8 @@ function ProposalItem({ p, onAction }: { p: Proposal; onAction: (a: Action) => v
           ...(p.score !== null ? [{ label: t('requests.proposals.score'), value: String(Math.round(p.score)) }] : []),
           ...(p.status === 'pending' ? [{ label: t('requests.proposals.expires'), value: formatDateTime(p.expiresAt, locale) }] : []),
           ...(answered ? [{ label: t('requests.proposals.answered'), value: answered }] : []),
-          ...(p.declineReason ? [{ label: t('requests.proposals.reason'), value: p.declineReason }] : []),
-          ...(p.message ? [{ label: t('requests.proposals.message'), value: p.message }] : []),
+          ...(p.declineReason ? [{ label: t('requests.proposals.reason'), value: <Free block>{p.declineReason}</Free> }] : []),
+          ...(p.message ? [{ label: t('requests.proposals.message'), value: <Free block>{p.message}</Free> }] : []),
         ]}
       />
     </li>

@@ -28,12 +28,14 @@ import {
   type GuideRequestDetail,
   type GuideRequestKind,
 } from '../../../common/api/guide-requests.js';
-import { LANGUAGE_LEVELS, WEEKDAYS, type LanguageLevel } from '../../../common/volunteers.js';
+import { WEEKDAYS, type LanguageLevel } from '../../../common/volunteers.js';
 import { ProblemError } from '../../api/client.js';
 import { useAllOrganizations, useCan } from '../../api/hooks.js';
+import { ConfirmModal } from '../../components/data.js';
 import { applyProblemToForm, useFocusProblem, zodValidator } from '../../components/forms.js';
 import { IconCheck } from '../../components/icons.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { formatDateTime } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
 import { Section } from '../volunteers/components.js';
 import {
@@ -42,6 +44,7 @@ import {
   districtGroups,
   languageOptions,
   levelLabel,
+  MIN_LEVELS,
   weekdayLabel,
   type Catalogues,
 } from '../volunteers/vocabulary.js';
@@ -227,7 +230,7 @@ function LanguageNeeds({ form }: { form: Form }) {
             <NativeSelect
               className="narrow"
               label={t('requests.fields.minLevel')}
-              data={LANGUAGE_LEVELS.map((l) => ({ value: l, label: levelLabel(l, t) }))}
+              data={MIN_LEVELS.map((l) => ({ value: l, label: levelLabel(l, t) }))}
               {...form.getInputProps(`languages.${i}.minLevel`)}
             />
             <RowRemove label={t('requests.form.removeLanguage', { n: i + 1 })} onClick={() => form.removeListItem('languages', i)} />
@@ -370,6 +373,8 @@ export function RequestForm({
   const formRef = useRef<HTMLFormElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   const [tried, setTried] = useState(false);
+  /** Values held back until the person confirms a start date in the past. */
+  const [pastStart, setPastStart] = useState<FormValues | null>(null);
   const form = useForm<FormValues>({
     initialValues: initial,
     validate: (values) => {
@@ -386,15 +391,24 @@ export function RequestForm({
   /** After a failed save, take the person to the first field to fix, or to the message. */
   const focusProblem = useFocusProblem(formRef, alertRef);
 
+  const save = async (values: FormValues) => {
+    try {
+      await onSubmit(bodyOf(values, access));
+    } catch (e) {
+      applyProblemToForm(form, e);
+      if (form.errors.contact) form.setFieldError('contact.name', form.errors.contact);
+      focusProblem();
+    }
+  };
+
   const submit = form.onSubmit(
     async (values) => {
-      try {
-        await onSubmit(bodyOf(values, access));
-      } catch (e) {
-        applyProblemToForm(form, e);
-        if (form.errors.contact) form.setFieldError('contact.name', form.errors.contact);
-        focusProblem();
+      // A date typed in the past is mostly a slip (a wrong year or month); an unchanged old date is not asked about again.
+      if (startsInPast(values.startsAt) && values.startsAt !== initial.startsAt) {
+        setPastStart(values);
+        return;
       }
+      await save(values);
     },
     () => {
       setTried(true);
@@ -425,6 +439,7 @@ export function RequestForm({
             <Stack>
               <TextInput
                 id="request-title"
+                dir="auto"
                 label={t('requests.fields.title')}
                 description={t('requests.form.titleHint')}
                 required
@@ -452,6 +467,7 @@ export function RequestForm({
               </SimpleGrid>
               <Textarea
                 id="request-description"
+                dir="auto"
                 label={need('description', t('requests.fields.description'))}
                 description={t('requests.form.descriptionHint')}
                 autosize
@@ -494,6 +510,7 @@ export function RequestForm({
                 />
                 <TextInput
                   id="request-place"
+                  dir="auto"
                   label={needsPlace ? need('place', t('requests.fields.place')) : t('requests.fields.place')}
                   description={t('requests.form.placeHint')}
                   {...form.getInputProps('place')}
@@ -557,7 +574,8 @@ export function RequestForm({
                   id="request-seeker-ageGroup"
                   label={needsAge ? need('seeker.ageGroup', t('requests.fields.ageGroup')) : t('requests.fields.ageGroup')}
                   data={[
-                    { value: '', label: t('requests.form.notStated') },
+                    // A needed answer offers no "not stated": left open, it shows in the list of what is missing.
+                    { value: '', label: needsAge ? t('requests.form.choose') : t('requests.form.notStated') },
                     ...AGE_GROUPS.map((a) => ({ value: a, label: t(`requests.ageGroups.${a}`) })),
                   ]}
                   {...form.getInputProps('seeker.ageGroup')}
@@ -607,6 +625,7 @@ export function RequestForm({
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
                 <TextInput
                   id="request-contact-name"
+                  dir="auto"
                   label={need('contact', t('requests.fields.contactName'))}
                   autoComplete="off"
                   {...form.getInputProps('contact.name')}
@@ -677,6 +696,33 @@ export function RequestForm({
           </div>
         </Stack>
       </form>
+      <ConfirmModal
+        opened={pastStart !== null}
+        title={t('requests.form.pastStartTitle')}
+        message={t('requests.form.pastStartText', {
+          date: pastStart ? formatDateTime(berlinLocalToInstant(pastStart.startsAt), locale) : '',
+        })}
+        confirmLabel={t('requests.form.pastStartConfirm')}
+        danger={false}
+        returnFocus={false}
+        loading={pending}
+        onConfirm={() => {
+          const values = pastStart;
+          setPastStart(null);
+          if (values) void save(values);
+        }}
+        onClose={() => {
+          setPastStart(null);
+          // Back to the date, to correct it.
+          window.setTimeout(() => document.getElementById('request-startsAt')?.focus(), 50);
+        }}
+      />
     </div>
   );
+}
+
+/** Whether a wall-clock time in Berlin (datetime-local) lies before now. */
+function startsInPast(local: string): boolean {
+  const instant = local ? berlinLocalToInstant(local) : null;
+  return instant !== null && new Date(instant).getTime() < Date.now();
 }

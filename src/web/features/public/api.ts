@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { CertificateVerification } from '../../../common/api/courses.js';
-import type { PublicNetwork, VolunteerApplicationBody } from '../../../common/api/public.js';
+import type { PublicGuideRequestBody, PublicNetwork, VolunteerApplicationBody } from '../../../common/api/public.js';
 import { api, isProblem } from '../../api/client.js';
 
 /** A network's public face for the application form; `null` when no network has this address. */
@@ -21,7 +21,14 @@ export function usePublicNetwork(slug: string) {
 
 export function useApplyAsVolunteer(slug: string) {
   return useMutation({
-    mutationFn: (body: VolunteerApplicationBody) => api.post<{ received: true }>(`/api/v1/public/${encodeURIComponent(slug)}/volunteer-applications`, body),
+    mutationFn: (body: VolunteerApplicationBody) => api.create<{ received: true }>(`/api/v1/public/${encodeURIComponent(slug)}/volunteer-applications`, body),
+  });
+}
+
+/** "Ask for a guide": the public request form's one call. */
+export function useAskForGuide(slug: string) {
+  return useMutation({
+    mutationFn: (body: PublicGuideRequestBody) => api.create<{ received: true }>(`/api/v1/public/${encodeURIComponent(slug)}/guide-requests`, body),
   });
 }
 

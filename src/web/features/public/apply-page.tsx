@@ -14,8 +14,10 @@ import { formPath } from '../../components/form-path.js';
 import { currentLocale } from '../../i18n/index.js';
 import { isolate } from '../../i18n/format.js';
 import { LanguageRows, languagesOf, newLanguageRow, type LanguageRow } from '../portal/language-rows.js';
+import { readerOptions } from '../catalog/api.js';
 import { InterestCheckboxes } from '../portal/profile-forms.js';
 import { usePublicNetwork, useApplyAsVolunteer } from './api.js';
+import { NetworkLinks } from './network-links.js';
 import '../portal/portal.css';
 import './public.css';
 
@@ -181,10 +183,9 @@ function ApplicationForm({ network, onDone }: { network: PublicNetwork; onDone: 
             {network.topics.length > 0 && (
               <InterestCheckboxes
                 form={form}
-                topics={network.topics}
+                topics={readerOptions(network.topics, network.defaultLocale, currentLocale())}
                 label={t('apply.topicsLabel')}
                 description={t('apply.topicsHint')}
-                lang={network.defaultLocale}
               />
             )}
             <Textarea label={t('apply.message')} description={t('apply.messageHint')} autosize minRows={3} maxLength={2000} {...form.getInputProps('message')} />
@@ -276,6 +277,7 @@ function ThankYou({ network, firstName }: { network: PublicNetwork; firstName: s
           <List.Item>{t('apply.next3')}</List.Item>
         </List>
       </Paper>
+      <NetworkLinks slug={network.slug} current="apply" />
     </Page>
   );
 }
@@ -325,6 +327,7 @@ export default function ApplyPage() {
         <Text>{t('apply.how')}</Text>
       </Stack>
       <ApplicationForm network={network.data} onDone={setDoneFor} />
+      <NetworkLinks slug={network.data.slug} current="apply" />
     </Page>
   );
 }

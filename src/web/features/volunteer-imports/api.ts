@@ -1,5 +1,5 @@
 import type { Problem } from '../../../common/api/index.js';
-import type { ImportReport } from '../../../common/api/volunteer-imports.js';
+import type { ImportChoice, ImportReport } from '../../../common/api/volunteer-imports.js';
 import { NetworkError, ProblemError } from '../../api/client.js';
 import { currentLocale, i18next } from '../../i18n/index.js';
 
@@ -10,6 +10,10 @@ export interface ImportRequest {
   mapping?: Record<string, string | null>;
   onDuplicate: 'skip' | 'merge';
   rememberMapping: boolean;
+  /** The sheet's row (1-based) that holds the headers; left out, the server finds it. */
+  headerRow?: number;
+  /** Once-for-all-rows answers to ambiguous catalogue values. */
+  choices?: ImportChoice[];
 }
 
 /** Where an upload stands: bytes on their way, or the server at work (reading, checking, writing). */
@@ -29,6 +33,8 @@ export function uploadImport(
   form.append('onDuplicate', request.onDuplicate);
   form.append('rememberMapping', String(request.rememberMapping));
   if (request.mapping) form.append('mapping', JSON.stringify(request.mapping));
+  if (request.headerRow !== undefined) form.append('headerRow', String(request.headerRow));
+  if (request.choices?.length) form.append('choices', JSON.stringify(request.choices));
   form.append('file', request.file, request.file.name);
 
   return new Promise<ImportReport>((resolve, reject) => {

@@ -1,44 +1,27 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Checkbox,
-  FileInput,
-  Group,
-  List,
-  NativeSelect,
-  Paper,
-  Radio,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, FileInput, Group, List, NativeSelect, Paper, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import './import.css';
-import { useMediaQuery } from '@mantine/hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ImportColumn, ImportReport, ImportRowReport } from '../../../common/api/volunteer-imports.js';
+import type { ImportColumn, ImportReport } from '../../../common/api/volunteer-imports.js';
 import { ProblemError } from '../../api/client.js';
 import { useInvalidate } from '../../api/hooks.js';
-import { ListTable } from '../../components/data.js';
 import { IconInfo } from '../../components/icons.js';
 import { Page } from '../../components/page.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
-import { StatusBadge } from '../../components/status-badge.js';
 import { formatNumber, isolate } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
 import { uploadImport, type ImportProgress } from './api.js';
 import { FIELD_GROUPS, REQUIRED_FIELDS } from './fields.js';
+import { choiceKey, choiceList, mergeAmbiguities, type Ambiguity, type Choices } from './choices.js';
+import { AmbiguityChoices, PeopleGroup, PeopleList, SkippedRows, Summary } from './preview.js';
 import { UploadProgress } from './upload-progress.js';
 
 type Step = 'file' | 'mapping' | 'preview' | 'import';
 const STEPS: Step[] = ['file', 'mapping', 'preview', 'import'];
 type Mapping = Record<string, string | null>;
-type RowFilter = 'problems' | 'duplicates' | 'all';
-const PAGE_ROWS = 100;
+/** Where the headers were found, and the rows one may pick instead. */
+type Sheet = Pick<ImportReport, 'headerRow' | 'headerRowGuessed' | 'headerCandidates'>;
 
 /** Which step the wizard is on, as a list that says so to screen readers too. */
 function StepList({ current }: { current: Step }) {
@@ -99,62 +82,45 @@ function StepHeading({ children, focus }: { children: string; focus: boolean }) 
   );
 }
 
-function Summary({ report }: { report: ImportReport }) {
-  const { t } = useTranslation();
-  const { locale } = useUiLocale();
-  const s = report.summary;
-  const items: [string, number][] = [
-    [t('import.summary.total'), s.total],
-    [t('import.summary.valid'), s.valid],
-    [t('import.summary.invalid'), s.invalid],
-    [t('import.summary.duplicates'), s.duplicates],
-  ];
-  return (
-    <dl className="import-summary">
-      {items.map(([label, value]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>{formatNumber(value, locale)}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+/**
+ * Up to six of a row's first cells, so a row is recognised by what it says; isolated as one run,
+ * so that they stand in the file's order on an Arabic page too.
+ */
+function rowCells(cells: string[]): string {
+  const filled = cells.filter((c) => c !== '');
+  return isolate(filled.slice(0, 6).join(' · ') + (filled.length > 6 ? ' …' : ''));
 }
 
-const STATUS_COLOR: Record<ImportRowReport['status'], string> = {
-  valid: 'green',
-  invalid: 'red',
-  duplicate: 'orange',
-};
-
-function RowNotes({ row }: { row: ImportRowReport }) {
+/** What the mapping says under a column: how its field came about, whether it is hidden, what it holds. */
+function ColumnDescription({ column, note }: { column: ImportColumn; note: string }) {
   const { t } = useTranslation();
-  const notes = row.problems.map((p) => {
-    const where = p.column
-      ? t('import.preview.inColumn', { column: isolate(p.column) })
-      : t(`import.fields.${p.field}`, { defaultValue: p.field });
-    return `${where}: ${p.message}`;
-  });
-  const d = row.duplicateOf;
   return (
-    <Stack gap={2}>
-      {notes.length > 0 && (
-        <ul className="plain-list import-notes">
-          {notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      )}
-      {d && d.row !== undefined && <Text size="sm">{t(`import.preview.duplicateOfRow.${d.reason}`, { row: d.row })}</Text>}
-      {d && d.volunteerId && (
-        <Text size="sm">
-          {t(`import.preview.duplicateInPool.${d.reason}`)}{' '}
-          <Anchor component={Link} to={`/volunteers/${d.volunteerId}`}>
-            {t('import.preview.openProfile')}
-          </Anchor>
-        </Text>
-      )}
-    </Stack>
+    <>
+      <span className="import-column-note">
+        {column.hidden && (
+          <>
+            <span className="import-hidden">{t('import.mapping.hidden')}</span>
+            {' · '}
+          </>
+        )}
+        {note}
+      </span>
+      <span className="import-samples">
+        {column.samples.length === 0 ? (
+          t('import.mapping.noSamples')
+        ) : (
+          <>
+            {t('import.mapping.samples')}{' '}
+            {column.samples.map((v, i) => (
+              <span key={v}>
+                {i > 0 && <span className="visually-hidden">, </span>}
+                <bdi className="import-sample">{v}</bdi>{' '}
+              </span>
+            ))}
+          </>
+        )}
+      </span>
+    </>
   );
 }
 
@@ -169,8 +135,13 @@ export default function VolunteerImportPage() {
     setCurrentStep(next);
   };
   const [file, setFile] = useState<File | null>(null);
+  const [sheet, setSheet] = useState<Sheet | null>(null);
+  /** The header row the user picked; null: the server finds it. */
+  const [headerRow, setHeaderRow] = useState<number | null>(null);
   const [columns, setColumns] = useState<ImportColumn[]>([]);
   const [mapping, setMapping] = useState<Mapping>({});
+  const [choices, setChoices] = useState<Choices>({});
+  const [ambiguities, setAmbiguities] = useState<Ambiguity[]>([]);
   const [onDuplicate, setOnDuplicate] = useState<'skip' | 'merge'>('skip');
   const [rememberMapping, setRememberMapping] = useState(true);
   const [preview, setPreview] = useState<ImportReport | null>(null);
@@ -180,14 +151,20 @@ export default function VolunteerImportPage() {
   const [error, setError] = useState<unknown>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [mappingTried, setMappingTried] = useState(false);
-  const [filter, setFilter] = useState<RowFilter>('problems');
-  const [shown, setShown] = useState(PAGE_ROWS);
   const running = useRef<AbortController | null>(null);
-  const phone = useMediaQuery('(max-width: 36em)') ?? false;
+  const headerRequest = useRef(0);
 
   useEffect(() => () => running.current?.abort(), []);
 
-  async function send(dryRun: boolean, options: { mapping?: Mapping; onDuplicate?: 'skip' | 'merge' } = {}): Promise<ImportReport | null> {
+  interface SendOptions {
+    mapping?: Mapping;
+    onDuplicate?: 'skip' | 'merge';
+    headerRow?: number | null;
+    choices?: Choices;
+    ambiguities?: Ambiguity[];
+  }
+
+  async function send(dryRun: boolean, options: SendOptions = {}): Promise<ImportReport | null> {
     if (!file) return null;
     running.current?.abort();
     const controller = new AbortController();
@@ -195,6 +172,7 @@ export default function VolunteerImportPage() {
     setBusy(true);
     setError(null);
     setProgress({ phase: 'uploading', loaded: 0, total: file.size });
+    const row = options.headerRow === undefined ? headerRow : options.headerRow;
     try {
       return await uploadImport(
         {
@@ -203,6 +181,8 @@ export default function VolunteerImportPage() {
           mapping: options.mapping,
           onDuplicate: options.onDuplicate ?? onDuplicate,
           rememberMapping,
+          ...(row !== null ? { headerRow: row } : {}),
+          choices: choiceList(options.choices ?? choices, options.ambiguities ?? ambiguities),
         },
         setProgress,
         controller.signal,
@@ -219,18 +199,37 @@ export default function VolunteerImportPage() {
     }
   }
 
-  // Step 1: the first dry run reads the headers and brings the remembered or guessed mapping.
+  /** Takes the columns of a report that read the headers afresh (new file, or another header row). */
+  function takeColumns(report: ImportReport) {
+    setSheet({ headerRow: report.headerRow, headerRowGuessed: report.headerRowGuessed, headerCandidates: report.headerCandidates });
+    setColumns(report.columns);
+    setMapping(Object.fromEntries(report.columns.map((c) => [c.header, c.field])));
+    setAmbiguities(report.ambiguities);
+    setMappingTried(false);
+  }
+
+  // Step 1: the first dry run finds the header row and brings the remembered or guessed mapping.
   async function readFile() {
     if (!file) {
       setFileError(t('import.file.required'));
       return;
     }
-    const report = await send(true);
+    setHeaderRow(null);
+    setChoices({});
+    const report = await send(true, { headerRow: null, choices: {}, ambiguities: [] });
     if (!report) return;
-    setColumns(report.columns);
-    setMapping(Object.fromEntries(report.columns.map((c) => [c.header, c.field])));
-    setMappingTried(false);
+    takeColumns(report);
     setStep('mapping');
+  }
+
+  async function chooseHeaderRow(row: number) {
+    const previous = headerRow;
+    const request = ++headerRequest.current;
+    setHeaderRow(row);
+    const report = await send(true, { headerRow: row });
+    if (report) takeColumns(report);
+    // A refused row gives way to the one before; a request overtaken by a newer one leaves it alone.
+    else if (request === headerRequest.current) setHeaderRow(previous);
   }
 
   const taken = useMemo(() => {
@@ -250,21 +249,33 @@ export default function VolunteerImportPage() {
   }, [columns, mapping, t]);
   const missingRequired = REQUIRED_FIELDS.filter((f) => !taken.owner.has(f));
 
+  function takePreview(report: ImportReport) {
+    setPreview(report);
+    setAmbiguities((known) => mergeAmbiguities(known, report.ambiguities));
+  }
+
   async function toPreview() {
     setMappingTried(true);
     if (missingRequired.length || Object.keys(taken.errors).length) return;
     const report = await send(true, { mapping });
     if (!report) return;
-    setPreview(report);
-    setFilter(report.summary.invalid + report.summary.duplicates > 0 ? 'problems' : 'all');
-    setShown(PAGE_ROWS);
+    takePreview(report);
     setStep('preview');
   }
 
   async function changeDuplicates(value: 'skip' | 'merge') {
     setOnDuplicate(value);
     const report = await send(true, { mapping, onDuplicate: value });
-    if (report) setPreview(report);
+    if (report) takePreview(report);
+  }
+
+  async function choose(a: Ambiguity, key: string | null | undefined) {
+    const next = { ...choices };
+    if (key === undefined) delete next[choiceKey(a.field, a.value)];
+    else next[choiceKey(a.field, a.value)] = key;
+    setChoices(next);
+    const report = await send(true, { mapping, choices: next });
+    if (report) takePreview(report);
   }
 
   async function commit() {
@@ -280,8 +291,12 @@ export default function VolunteerImportPage() {
     running.current?.abort();
     setStep('file');
     setFile(null);
+    setSheet(null);
+    setHeaderRow(null);
     setColumns([]);
     setMapping({});
+    setChoices({});
+    setAmbiguities([]);
     setPreview(null);
     setResult(null);
     setError(null);
@@ -302,6 +317,17 @@ export default function VolunteerImportPage() {
     [t],
   );
 
+  const headerOptions = useMemo(() => {
+    if (!sheet) return [];
+    const candidates = sheet.headerCandidates.some((c) => c.row === sheet.headerRow)
+      ? sheet.headerCandidates
+      : [...sheet.headerCandidates, { row: sheet.headerRow, cells: columns.map((c) => c.header) }].sort((a, b) => a.row - b.row);
+    return candidates.map((c) => ({
+      value: String(c.row),
+      label: t('import.mapping.headerRowOption', { row: c.row, cells: rowCells(c.cells) }),
+    }));
+  }, [sheet, columns, t]);
+
   const sourceNote = (c: ImportColumn) => {
     if (mapping[c.header] !== c.field) return t('import.mapping.changed');
     if (c.source === 'remembered') return t('import.mapping.remembered');
@@ -309,15 +335,13 @@ export default function VolunteerImportPage() {
     return t('import.mapping.notRecognised');
   };
 
-  const rows = preview?.rows ?? [];
-  const filtered = rows.filter((r) => (filter === 'all' ? true : filter === 'problems' ? r.status !== 'valid' : r.status === 'duplicate'));
-  const counts = {
-    problems: rows.filter((r) => r.status !== 'valid').length,
-    duplicates: rows.filter((r) => r.status === 'duplicate').length,
-    all: rows.length,
-  };
-  const poolDuplicates = rows.filter((r) => r.duplicateOf?.volunteerId).length;
+  const mappedFields = new Set(Object.values(mapping).filter(Boolean));
+  const shownAmbiguities = ambiguities.filter((a) => mappedFields.has(a.field));
+  const poolDuplicates = preview?.rows.filter((r) => r.duplicateOf?.volunteerId).length ?? 0;
   const toWrite = preview ? preview.summary.created + preview.summary.merged : 0;
+  // After the import: the people who came in with cells left out, to be completed in their profiles.
+  const incomplete =
+    result?.rows.filter((r) => r.status !== 'invalid' && r.action !== 'skip' && r.problems.some((p) => p.severity === 'dropped')) ?? [];
 
   return (
     <Page title={t('import.title')}>
@@ -379,19 +403,41 @@ export default function VolunteerImportPage() {
                 count: columns.length,
               })}
             </Text>
+            {sheet && (
+              <div className="import-box">
+                <Stack gap="xs">
+                  <Text fw={600} role="status">
+                    {sheet.headerRowGuessed
+                      ? t('import.mapping.headerFound', { row: sheet.headerRow })
+                      : t('import.mapping.headerChosen', { row: sheet.headerRow })}
+                  </Text>
+                  {headerOptions.length > 1 && (
+                    <NativeSelect
+                      label={t('import.mapping.headerRowLabel')}
+                      description={t('import.mapping.headerRowDescription')}
+                      data={headerOptions}
+                      value={String(headerRow ?? sheet.headerRow)}
+                      onChange={(e) => void chooseHeaderRow(Number(e.currentTarget.value))}
+                      classNames={{ input: 'import-header-select' }}
+                    />
+                  )}
+                </Stack>
+              </div>
+            )}
             {columns.some((c) => c.source === 'remembered') && (
               <Alert role="note" color="blue" variant="light" icon={<IconInfo />}>
                 {t('import.mapping.rememberedNotice')}
               </Alert>
             )}
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="md">
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="lg">
               {columns.map((c) => (
                 <NativeSelect
                   key={c.header}
                   label={t('import.mapping.columnLabel', {
                     column: isolate(c.header),
                   })}
-                  description={sourceNote(c)}
+                  description={<ColumnDescription column={c} note={sourceNote(c)} />}
+                  inputWrapperOrder={['label', 'input', 'description', 'error']}
                   data={fieldOptions}
                   value={mapping[c.header] ?? ''}
                   onChange={(e) =>
@@ -431,6 +477,9 @@ export default function VolunteerImportPage() {
             <StepHeading focus={moved}>{t('import.preview.heading')}</StepHeading>
             <Text>{t('import.preview.intro')}</Text>
             <Summary report={preview} />
+            {shownAmbiguities.length > 0 && (
+              <AmbiguityChoices ambiguities={shownAmbiguities} choices={choices} onChoose={(a, key) => void choose(a, key)} />
+            )}
             {preview.summary.duplicates > 0 && (
               <Radio.Group
                 label={t('import.preview.duplicatesLabel')}
@@ -448,48 +497,8 @@ export default function VolunteerImportPage() {
             )}
             {busy && progress && <UploadProgress progress={progress} label={t('import.progress.checkLabel')} />}
             <ImportProblem error={error} />
-            <SegmentedControl
-              value={filter}
-              onChange={(v) => {
-                setFilter(v as RowFilter);
-                setShown(PAGE_ROWS);
-              }}
-              aria-label={t('import.preview.filterLabel')}
-              data={(['problems', 'duplicates', 'all'] as const).map((f) => ({
-                value: f,
-                label: t(`import.preview.filter.${f}`, {
-                  count: formatNumber(counts[f], locale),
-                }),
-              }))}
-              orientation={phone ? 'vertical' : 'horizontal'}
-              fullWidth={phone}
-            />
-            <ListTable
-              caption={t('import.preview.tableCaption')}
-              isPending={false}
-              error={null}
-              columns={[
-                { label: t('import.preview.row'), noPhoneLabel: true },
-                { label: t('import.preview.status') },
-                { label: t('import.preview.action') },
-                { label: t('import.preview.notes'), wrap: true },
-              ]}
-              rows={filtered.slice(0, shown).map((r) => ({
-                key: String(r.row),
-                cells: [
-                  <Text key="row" fw={600} size="sm">
-                    {t('import.preview.rowNumber', { row: r.row })}
-                  </Text>,
-                  <StatusBadge key="status" color={STATUS_COLOR[r.status]}>
-                    {t(`import.rowStatus.${r.status}`)}
-                  </StatusBadge>,
-                  t(`import.rowAction.${r.action ?? 'skip'}`),
-                  <RowNotes key="notes" row={r} />,
-                ],
-              }))}
-              hasNextPage={filtered.length > shown}
-              onLoadMore={() => setShown((n) => n + PAGE_ROWS)}
-            />
+            <SkippedRows skipped={preview.skippedRows} />
+            <PeopleList rows={preview.rows} />
             <Checkbox
               label={t('import.preview.rememberMapping')}
               description={t('import.preview.rememberMappingDescription')}
@@ -552,8 +561,21 @@ export default function VolunteerImportPage() {
                       skipped: result.summary.skipped,
                     })}
                   </Text>
+                  {result.summary.withDroppedCells > 0 && (
+                    <Text size="sm" mt={4}>
+                      {t('import.result.withDroppedCells', { count: result.summary.withDroppedCells })}
+                    </Text>
+                  )}
                 </Alert>
                 <Summary report={result} />
+                {incomplete.length > 0 && (
+                  <PeopleGroup
+                    group="dropped"
+                    rows={incomplete}
+                    done
+                    title={t('import.result.incomplete', { number: formatNumber(incomplete.length, locale) })}
+                  />
+                )}
                 <Group>
                   <Button component={Link} to="/volunteers">
                     {t('import.result.toPool')}

@@ -49,6 +49,8 @@ export const PERMISSIONS = [
   'expense-claims:submit',
   /** Approve, reject and pay out expense claims. */
   'expense-claims:manage',
+  /** Aggregated figures of the network, small counts suppressed: no personal records. */
+  'reports:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -79,11 +81,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'deployments:confirm',
     'expense-claims:submit',
     'expense-claims:manage',
+    'reports:read',
   ],
   counsellor: ['network:read', 'organizations:read', 'users:read', 'catalog:read', 'courses:read', 'guide-requests:submit'],
   volunteer: ['network:read', 'organizations:read', 'catalog:read', 'proposals:answer', 'agreements:read', 'deployments:log', 'expense-claims:submit'],
   partner: ['network:read', 'organizations:read', 'catalog:read', 'guide-requests:submit', 'agreements:read', 'deployments:confirm'],
-  viewer: ['network:read', 'organizations:read', 'catalog:read'],
+  viewer: ['network:read', 'organizations:read', 'catalog:read', 'reports:read'],
 };
 
 export function permissionsOf(roles: Iterable<Role>): Set<Permission> {

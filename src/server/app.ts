@@ -19,6 +19,7 @@ import { z } from 'zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { authPlugin } from './http/auth.js';
+import { idempotencyPlugin } from './http/idempotency.js';
 import { DomainError, registerProblemHandling, sendProblem } from './http/problems.js';
 import { apiTokensRoutes } from './modules/api-tokens/api-tokens.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -29,18 +30,21 @@ import { Scheduler } from './jobs/scheduler.js';
 import { remindEndingAgreements } from './modules/agreements/agreements.service.js';
 import { agreementsRoutes } from './modules/agreements/agreements.routes.js';
 import { inboxRoutes } from './modules/inbox/inbox.routes.js';
+import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { deploymentsRoutes } from './modules/deployments/deployments.routes.js';
 import { expenseClaimsRoutes } from './modules/expense-claims/expense-claims.routes.js';
 import { MatchingPools } from './modules/matching/matching-pool.js';
 import { nextCandidate } from './modules/matching/matching.service.js';
 import { matchingRoutes } from './modules/matching/matching.routes.js';
 import { expireProposals } from './modules/proposals/proposals.service.js';
+import { forgetExpiredKeys } from './modules/idempotency/idempotency.service.js';
 import { proposalsRoutes } from './modules/proposals/proposals.routes.js';
 import { berlinToday } from './modules/volunteers/profile.js';
 import { invitationsRoutes } from './modules/invitations/invitations.routes.js';
 import { MailDelivery } from './modules/mail/mail.service.js';
 import { networksRoutes } from './modules/networks/networks.routes.js';
 import { organizationsRoutes } from './modules/organizations/organizations.routes.js';
+import { portalRoutes } from './modules/portal/portal.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { volunteerApplicationsRoutes } from './modules/volunteer-applications/volunteer-applications.routes.js';
 import { volunteersRoutes } from './modules/volunteers/volunteers.routes.js';
@@ -102,6 +106,7 @@ export async function buildApp({ config, database, logger = false, mailWorker = 
         run: (tx, networkId, now) => expireProposals(tx, networkId, now, { publicUrl: config.publicUrl }, (requestId) => nextCandidate(tx, matchingPools, networkId, requestId)),
       },
       { name: 'remindEndingAgreements', run: (tx, networkId, now) => remindEndingAgreements(tx, networkId, berlinToday(now), { publicUrl: config.publicUrl }) },
+      { name: 'forgetIdempotencyKeys', run: forgetExpiredKeys },
     ],
     app.log,
   );
@@ -140,6 +145,8 @@ export async function buildApp({ config, database, logger = false, mailWorker = 
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(authPlugin, { publicUrl: config.publicUrl, sessionDays: config.SESSION_DAYS });
+  // Create operations accept an Idempotency-Key (routes opt in with config.idempotent).
+  await app.register(idempotencyPlugin);
 
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/healthz', {
@@ -182,8 +189,10 @@ export async function buildApp({ config, database, logger = false, mailWorker = 
   proposalsRoutes(app, config);
   agreementsRoutes(app);
   inboxRoutes(app);
+  reportsRoutes(app);
   deploymentsRoutes(app, config);
   expenseClaimsRoutes(app, config);
+  portalRoutes(app);
 
   webRoutes(app, config.WEB_DIR);
   return app;

@@ -7,6 +7,7 @@ import {
   parseThemeColor,
   type CSSVariablesResolver,
   type VariantColorsResolver,
+  useDirection,
 } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -17,6 +18,7 @@ import { directionOf } from '../common/locales.js';
 import { ME_KEY, useMe } from './api/hooks.js';
 import { onSessionProblem, queryClient } from './api/query-client.js';
 import { PublicLayout, RedirectIfSignedIn, RequireAuth, RequirePermission } from './components/layouts.js';
+import { catalogRoutes } from './features/catalog/routes.js';
 import { courseRoutes } from './features/courses/routes.js';
 import { guideRequestRoutes } from './features/guide-requests/routes.js';
 import { placementRoutes } from './features/placements/routes.js';
@@ -170,6 +172,7 @@ const router = createBrowserRouter([
           ...guideRequestRoutes,
           ...portalRoutes,
           ...placementRoutes,
+          ...catalogRoutes,
           {
             path: '/admin/organizations',
             element: <RequirePermission permission="organizations:manage" />,
@@ -235,13 +238,19 @@ function SessionProblems() {
   return null;
 }
 
+/** Messages in the bottom corner on the reading end, at most three: they never cover a page's heading. */
+function Toasts() {
+  const { dir } = useDirection();
+  return <Notifications position={dir === 'rtl' ? 'bottom-left' : 'bottom-right'} limit={3} />;
+}
+
 export function App() {
   const theme = useTheme();
   return (
     <QueryClientProvider client={queryClient}>
       <DirectionProvider initialDirection={directionOf(currentLocale())} detectDirection={false}>
         <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-          <Notifications position="top-center" />
+          <Toasts />
           <LocaleSync />
           <SessionProblems />
           <RouterProvider router={router} />

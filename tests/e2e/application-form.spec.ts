@@ -54,13 +54,14 @@ test.describe('the public application form', () => {
     const second = page.getByRole('group', { name: 'اللغة 2' });
     await second.getByLabel('اللغة', { exact: true }).selectOption('de');
     await second.getByLabel('ما مدى إتقانك؟').selectOption('B1');
-    await page.getByRole('checkbox', { name: 'Schule und Eltern' }).check();
+    // The topics follow the switch to Arabic: the network's Arabic names.
+    await page.getByRole('checkbox', { name: 'المدرسة وأولياء الأمور' }).check();
     await page.getByLabel('هل تريد أن تخبرنا بشيء آخر؟').fill('أستطيع المساعدة في المساء.');
     await page.getByRole('checkbox', { name: /^أوافق على أن تحفظ الشبكة/ }).check();
-    await page.getByRole('button', { name: 'إرسال الطلب' }).click();
+    await page.getByRole('button', { name: 'إرسال طلب الانضمام' }).click();
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('شكرًا جزيلًا!');
-    await expect(page.getByRole('status').filter({ hasText: 'لقد وصلنا طلبك' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'لقد وصلنا طلب انضمامك' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'الخطوات التالية' })).toBeVisible();
     await expect(page).toHaveTitle('شكرًا جزيلًا! · Lotse');
     await expectNoViolations(page, 'thank-you page (ar)');
@@ -109,7 +110,7 @@ test.describe('the public application form', () => {
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     await page.getByLabel('اسم العائلة').fill('الخطيب');
     await page.getByLabel('البريد الإلكتروني').fill('rana@example.org');
-    await page.getByRole('button', { name: 'إرسال الطلب' }).click();
+    await page.getByRole('button', { name: 'إرسال طلب الانضمام' }).click();
 
     const firstName = page.getByLabel('الاسم الأول');
     await expect(firstName).toHaveAttribute('aria-invalid', 'true');
@@ -194,7 +195,7 @@ test.describe('the public application form', () => {
       await expect(page.getByText(NETWORK, { exact: true })).toBeVisible();
       await expect(page.getByTestId('language-switcher')).toBeVisible();
       await expectNoViolations(page, `/apply (${locale})`);
-      await page.getByRole('button', { name: locale === 'de' ? 'Bewerbung abschicken' : 'إرسال الطلب' }).click();
+      await page.getByRole('button', { name: locale === 'de' ? 'Bewerbung abschicken' : 'إرسال طلب الانضمام' }).click();
       await expect(page.locator('[aria-invalid=true]').first()).toBeVisible();
       await expectNoViolations(page, `/apply with errors (${locale})`);
 

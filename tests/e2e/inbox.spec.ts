@@ -81,7 +81,7 @@ test.describe.serial('the coordinator’s inbox', () => {
   async function openHome(page: Page) {
     await page.goto('/');
     await settled(page);
-    await expect(page.getByRole('region', { name: /^(Was auf Sie wartet|ما ينتظركم)$/ })).toBeVisible();
+    await expect(page.getByRole('region', { name: /^(Was auf Sie wartet|ما ينتظرك)$/ })).toBeVisible();
   }
 
   test('shows each section with its count; the overloaded volunteer, the urgent request and the ending agreement are there and link on', async ({ page }) => {
@@ -96,7 +96,7 @@ test.describe.serial('the coordinator’s inbox', () => {
 
     const fresh = page.getByRole('region', { name: /^Neue Anfragen/ });
     const item = fresh.getByRole('listitem').filter({ hasText: REQUEST_TITLE });
-    await expect(item).toContainText('Dringend');
+    await expect(item).toContainText('Sehr dringend');
     await expect(item.getByRole('link', { name: REQUEST_TITLE })).toHaveAttribute('href', /^\/requests\/[0-9a-f-]{36}$/);
 
     const ending = page.getByRole('region', { name: /^Vereinbarungen enden bald/ });

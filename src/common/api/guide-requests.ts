@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGE_LEVELS } from '../volunteers.js';
+import { REQUESTABLE_LEVELS } from '../volunteers.js';
 import { Email, Id, Instant, ListQuery, Version } from './shared.js';
 import { AvailabilitySlot, CountryCode, Key, LanguageCode } from './volunteers.js';
 
@@ -14,7 +14,7 @@ export const AGE_GROUPS = ['child', 'youth', 'young_adult', 'adult', 'senior'] a
 export const GENDER_PREFERENCES = ['female', 'male'] as const;
 export const GUIDE_REQUEST_SOURCES = ['partner', 'coordinator', 'public'] as const;
 
-export const LanguageNeed = z.object({ code: LanguageCode, minLevel: z.enum(LANGUAGE_LEVELS) }).strict();
+export const LanguageNeed = z.object({ code: LanguageCode, minLevel: z.enum(REQUESTABLE_LEVELS) }).strict();
 export type LanguageNeed = z.infer<typeof LanguageNeed>;
 
 export const Seeker = z

@@ -88,10 +88,15 @@ export const AuditEvent = z
     at: Instant,
     actorType: z.enum(['user', 'api_token', 'system', 'anonymous']),
     actorId: Id.nullable(),
+    /** The person's or API key's name; null for the system, the anonymous, or an account deleted since. */
     actorName: z.string().nullable(),
     action: z.enum(AUDIT_ACTIONS),
     entity: z.string(),
     entityId: z.string().nullable(),
+    /** What the record is called (a person's name, a title, a date); never a sensitive value. */
+    entityName: z.string().nullable(),
+    /** The event names a record that no longer exists. */
+    entityDeleted: z.boolean(),
     fields: z.array(z.string()),
     requestId: z.string().nullable(),
     ip: z.string().nullable(),
@@ -104,6 +109,8 @@ export const AuditListQuery = ListQuery.extend({
   entity: z.string().max(60).optional(),
   entityId: z.string().max(100).optional(),
   actorId: Id.optional(),
+  /** Part of a name: events whose actor or whose record is called so (a person, a title). */
+  q: z.string().trim().min(1).max(100).optional(),
   from: Instant.optional(),
   to: Instant.optional(),
 });

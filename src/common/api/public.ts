@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../locales.js';
-import { LanguageSkill, LanguageCode } from './volunteers.js';
+import { BirthYear, LanguageSkill, LanguageCode } from './volunteers.js';
 
 /** The text version of the application form's consent; changing the text means a new version. */
 export const APPLICATION_CONSENT_VERSION = 'application-2026-11';
@@ -10,9 +10,10 @@ export const PublicNetwork = z
     name: z.string(),
     slug: z.string(),
     defaultLocale: z.enum(LOCALES),
-    topics: z.array(z.object({ key: z.string(), name: z.string() })),
+    /** `name` is German; `label` is the name in the reader's language (Accept-Language), else German. */
+    topics: z.array(z.object({ key: z.string(), name: z.string(), label: z.string() })),
     /** Districts (with their quarters) for the public request form. */
-    districts: z.array(z.object({ key: z.string(), name: z.string(), parentKey: z.string().nullable() })),
+    districts: z.array(z.object({ key: z.string(), name: z.string(), label: z.string(), parentKey: z.string().nullable() })),
     consentVersion: z.string(),
     requestConsentVersion: z.string(),
   })
@@ -29,7 +30,7 @@ export const VolunteerApplicationBody = z
     phone: z.string().trim().max(60).optional(),
     postalCode: z.string().trim().max(10).optional(),
     city: z.string().trim().max(100).optional(),
-    birthYear: z.number().int().min(1900).max(2100).optional(),
+    birthYear: BirthYear.optional(),
     contactLanguage: LanguageCode.optional(),
     languages: z.array(LanguageSkill).max(20).default([]),
     interests: z.array(z.string().trim().min(1).max(63)).max(30).default([]),
@@ -66,6 +67,8 @@ export const PublicGuideRequestBody = z
     startsAt: z.iso.datetime({ offset: true }).optional(),
     ageGroup: z.enum(['child', 'youth', 'young_adult', 'adult', 'senior']).optional(),
     genderPreference: z.enum(['female', 'male']).optional(),
+    /** How soon help is needed, in the words the office uses too; the office may change it. */
+    urgency: z.enum(['normal', 'high', 'urgent']).optional(),
     contact: z
       .object({
         name: z.string().trim().min(1).max(200),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GENDERS, LANGUAGE_LEVELS, PROFESSIONAL_POSITIONS, QUALIFICATION_TYPES, TRADES, VOLUNTEER_STATUSES } from '../volunteers.js';
+import { BIRTH_YEAR_MAX, BIRTH_YEAR_MIN, GENDERS, LANGUAGE_LEVELS, PROFESSIONAL_POSITIONS, QUALIFICATION_DATE_PRECISIONS, QUALIFICATION_TYPES, TRADES, VOLUNTEER_STATUSES } from '../volunteers.js';
 import { Id, Instant, ListQuery, Version } from './shared.js';
 
 export const IsoDate = z.iso.date();
@@ -9,6 +9,12 @@ export const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'ti
 export const LanguageCode = z.string().trim().toLowerCase().regex(/^[a-z]{2,3}$/, { message: 'languageCode' });
 /** ISO 3166-1 alpha-2, upper case. */
 export const CountryCode = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { message: 'countryCode' });
+/** A year of birth within the shared limits; out of range answers with its own message, on server and web alike. */
+export const BirthYear = z
+  .number()
+  .int()
+  .min(BIRTH_YEAR_MIN, { message: 'birthYearTooEarly' })
+  .max(BIRTH_YEAR_MAX, { message: 'birthYearTooLate' });
 /** A catalogue entry's key. */
 export const Key = z.string().trim().min(1).max(63);
 
@@ -64,7 +70,7 @@ export const VolunteerFields = VolunteerSelfFields.extend({
   firstName: z.string().trim().min(1).max(100),
   lastName: z.string().trim().min(1).max(100),
   email: z.email().max(254).transform((e) => e.toLowerCase()).nullish(),
-  birthYear: z.number().int().min(1900).max(2100).nullish(),
+  birthYear: BirthYear.nullish(),
   gender: z.enum(GENDERS).nullish(),
   genderSelfDescribed: z.string().trim().max(60).nullish(),
   origins: z.array(CountryCode).max(10),
@@ -179,7 +185,16 @@ export const Volunteer = z
       /** Older than the network's limit (default five years), or missing. */
       policeCertificateValid: z.boolean(),
     }),
-    qualifications: z.array(z.object({ type: z.enum(QUALIFICATION_TYPES), completedOn: IsoDate, provider: z.string().nullable(), specializationKey: z.string().nullable() })),
+    qualifications: z.array(
+      z.object({
+        type: z.enum(QUALIFICATION_TYPES),
+        completedOn: IsoDate,
+        /** How much of `completedOn` is known: an imported "2016" is stored as 2016-01-01 with `year`; "ja" as the import day with `unknown`. */
+        completedOnPrecision: z.enum(QUALIFICATION_DATE_PRECISIONS),
+        provider: z.string().nullable(),
+        specializationKey: z.string().nullable(),
+      }),
+    ),
     /** Has the basic qualification: may be proposed for deployments. */
     deployable: z.boolean(),
     wellbeing: z.object({

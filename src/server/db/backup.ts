@@ -29,8 +29,9 @@ async function tablesInDependencyOrder(tx: Db): Promise<TableInfo[]> {
           join pg_namespace n on n.oid = c.relnamespace
           join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
          where n.nspname = current_schema() and c.relkind = 'r'
-           -- derived: matching's change notes, which the restore's own writes note again
-           and c.relname not in ('matching_changes')
+           -- derived: matching's change notes, which the restore's own writes note again, and the
+           -- answers kept for Idempotency-Key repeats (a day's worth, encrypted per client key)
+           and c.relname not in ('matching_changes', 'idempotency_keys')
          group by c.relname`,
   );
   const deps = await queryRows<{ child: string; parent: string }>(

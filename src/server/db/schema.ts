@@ -18,3 +18,4 @@ export * from '../modules/agreements/agreements.table.js';
 export * from '../modules/deployments/deployments.table.js';
 export * from '../modules/expense-claims/expense-claims.table.js';
 export * from '../modules/matching/matching-changes.table.js';
+export * from '../modules/idempotency/idempotency.table.js';

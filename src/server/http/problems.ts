@@ -98,7 +98,13 @@ export function fieldErrorOf(issue: ZodIssueLike, prefix: string): FieldError[] 
   const base = [prefix, ...(issue.path ?? []).map(String)].filter(Boolean).join('.');
   const num = (n: number | bigint | undefined) => Number(n ?? 0);
   // Schemas may name a catalogue message of their own (e.g. `{ message: 'passwordWeak' }`).
-  if (issue.message && hasMessage('de', `validation.${issue.message}`)) return [{ path: base, key: issue.message }];
+  // Such a message may name the limit it enforces ({minimum}, {maximum}), as written (a year, no grouping).
+  if (issue.message && hasMessage('de', `validation.${issue.message}`)) {
+    const values: Record<string, string> = {};
+    if (issue.minimum !== undefined) values.minimum = String(issue.minimum);
+    if (issue.maximum !== undefined) values.maximum = String(issue.maximum);
+    return [{ path: base, key: issue.message, ...(Object.keys(values).length ? { values } : {}) }];
+  }
   switch (issue.code) {
     case 'invalid_type':
       return [{ path: base, key: /received undefined/.test(issue.message ?? '') ? 'required' : 'invalidType' }];

@@ -28,6 +28,26 @@ interface ListTableProps {
   hasNextPage?: boolean;
   isFetchingNextPage?: boolean;
   onLoadMore?: () => void;
+  /** What an empty list says: what is empty and what to do next (an `EmptyState`). */
+  empty?: ReactNode;
+}
+
+/**
+ * An empty list says what is empty and what to do next — a button or link where there is one
+ * step to take ("Reset the filters", "Record an agreement").
+ */
+export function EmptyState({ what, next, action }: { what: string; next?: ReactNode; action?: ReactNode }) {
+  return (
+    <Stack align="center" gap={6} py="md" ta="center" className="empty-state">
+      <Text fw={600}>{what}</Text>
+      {next && (
+        <Text size="sm" className="secondary-text" maw="40rem">
+          {next}
+        </Text>
+      )}
+      {action}
+    </Stack>
+  );
 }
 
 /**
@@ -51,7 +71,7 @@ function useOverflows<T extends HTMLElement>() {
   return [ref, overflows] as const;
 }
 
-export function ListTable({ caption, columns, rows, isPending, error, hasNextPage, isFetchingNextPage, onLoadMore }: ListTableProps) {
+export function ListTable({ caption, columns, rows, isPending, error, hasNextPage, isFetchingNextPage, onLoadMore, empty: emptyState }: ListTableProps) {
   const { t } = useTranslation();
   const [scrollRef, overflows] = useOverflows<HTMLDivElement>();
   if (error) return <ProblemAlert error={error} />;
@@ -65,7 +85,8 @@ export function ListTable({ caption, columns, rows, isPending, error, hasNextPag
   const empty = rows.length === 0;
   return (
     <Stack gap="sm">
-      <Box ref={scrollRef} className="table-scroll" role="region" aria-label={caption} tabIndex={overflows ? 0 : undefined}>
+      {/* An empty list shows no bare column headings, only what is empty and what to do. */}
+      <Box hidden={empty} ref={scrollRef} className="table-scroll" role="region" aria-label={caption} tabIndex={overflows ? 0 : undefined}>
         <Table striped highlightOnHover verticalSpacing="sm" className="list-table">
           <Table.Caption className="visually-hidden">{caption}</Table.Caption>
           <Table.Thead>
@@ -96,11 +117,12 @@ export function ListTable({ caption, columns, rows, isPending, error, hasNextPag
           </Table.Tbody>
         </Table>
       </Box>
-      {empty && (
-        <Text ta="center" py="md">
-          {t('common.empty')}
-        </Text>
-      )}
+      {empty &&
+        (emptyState ?? (
+          <Text ta="center" py="md">
+            {t('common.empty')}
+          </Text>
+        ))}
       <Group justify="space-between">
         {!empty ? (
           <Text size="sm" role="status">
@@ -129,12 +151,14 @@ interface ConfirmProps {
   loading?: boolean;
   error?: unknown;
   danger?: boolean;
+  /** False when the caller moves the focus itself after closing (to the field to correct). */
+  returnFocus?: boolean;
 }
 
-export function ConfirmModal({ opened, title, message, confirmLabel, onConfirm, onClose, loading, error, danger = true }: ConfirmProps) {
+export function ConfirmModal({ opened, title, message, confirmLabel, onConfirm, onClose, loading, error, danger = true, returnFocus = true }: ConfirmProps) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal opened={opened} onClose={onClose} title={title} centered returnFocus={returnFocus} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack>
         <Text>{message}</Text>
         <ProblemAlert error={error} />

@@ -5,10 +5,20 @@ import type { z } from 'zod';
 import { ProblemError } from '../api/client.js';
 import { formPath } from './form-path.js';
 
-function issueMessage(issue: z.core.$ZodIssue, t: TFunction): string {
-  if (issue.input === '' || issue.input === undefined) return t('validation.required');
+/** The value at an issue's path: Zod 4 issues do not carry their input unless asked to. */
+function valueAt(root: unknown, path: PropertyKey[]): unknown {
+  let node = root;
+  for (const part of path) node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[part] : undefined;
+  return node;
+}
+
+function issueMessage(issue: z.core.$ZodIssue, t: TFunction, input: unknown): string {
+  // Empty, or emptied into null by the form's preparation: the field is missing, whatever the rule.
+  if (input === '' || input === undefined || input === null) return t('validation.required');
   if (issue.message && !issue.message.includes(' ') && t(`validation.${issue.message}`, { defaultValue: '' })) {
-    return t(`validation.${issue.message}`);
+    // Such a message may name the limit it enforces ({minimum}, {maximum}), as written (a year, no grouping).
+    const limits = issue as { minimum?: number | bigint; maximum?: number | bigint };
+    return t(`validation.${issue.message}`, { minimum: String(limits.minimum), maximum: String(limits.maximum) });
   }
   switch (issue.code) {
     case 'too_small':
@@ -28,7 +38,7 @@ function issueMessage(issue: z.core.$ZodIssue, t: TFunction): string {
     case 'invalid_value':
       return t('validation.invalidEnum');
     case 'invalid_type':
-      return issue.input === undefined || issue.input === '' ? t('validation.required') : t('validation.invalidType');
+      return t('validation.invalidType');
     default:
       return t('validation.invalidType');
   }
@@ -37,12 +47,13 @@ function issueMessage(issue: z.core.$ZodIssue, t: TFunction): string {
 /** A Mantine form validator from a shared Zod schema, with messages from the catalogues. */
 export function zodValidator<T>(schema: z.ZodType, t: TFunction, prepare?: (values: T) => unknown) {
   return (values: T): Record<string, string> => {
-    const result = schema.safeParse(prepare ? prepare(values) : values);
+    const prepared = prepare ? prepare(values) : values;
+    const result = schema.safeParse(prepared);
     if (result.success) return {};
     const errors: Record<string, string> = {};
     for (const issue of result.error.issues) {
       const key = issue.path.map(String).join('.');
-      if (!errors[key]) errors[key] = issueMessage(issue, t);
+      if (!errors[key]) errors[key] = issueMessage(issue, t, valueAt(prepared, issue.path));
     }
     return errors;
   };

@@ -111,6 +111,7 @@ function useNavItems(me: Me) {
   ];
   const admin: NavItem[] = [
     { to: '/admin/organizations', label: t('nav.organizations'), permission: 'organizations:manage' },
+    { to: '/admin/catalog', label: t('nav.catalog'), permission: 'catalog:manage' },
     { to: '/admin/users', label: t('nav.users'), permission: 'users:manage' },
     { to: '/admin/invitations', label: t('nav.invitations'), permission: 'invitations:manage' },
     { to: '/admin/api-tokens', label: t('nav.apiTokens'), permission: 'api-tokens:manage' },

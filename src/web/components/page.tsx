@@ -14,6 +14,8 @@ export function useDocumentTitle(title: string) {
 
 interface PageProps {
   title: string;
+  /** The title is text people typed (a request's title): it takes its own direction (see bidi.tsx). */
+  freeTitle?: boolean;
   /** Buttons next to the heading, e.g. "Create". */
   actions?: ReactNode;
   children: ReactNode;
@@ -23,7 +25,7 @@ interface PageProps {
  * A page's one <h1> and document title. After a client-side navigation the heading takes the focus,
  * so that screen readers announce the new page and keyboard users start at its top.
  */
-export function Page({ title, actions, children }: PageProps) {
+export function Page({ title, freeTitle, actions, children }: PageProps) {
   useDocumentTitle(title);
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -36,7 +38,7 @@ export function Page({ title, actions, children }: PageProps) {
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="center" wrap="wrap" gap="sm">
-        <Title order={1} ref={ref} tabIndex={-1} className="page-title">
+        <Title order={1} ref={ref} tabIndex={-1} className="page-title" dir={freeTitle ? 'auto' : undefined}>
           {title}
         </Title>
         {actions && <Group gap="sm">{actions}</Group>}

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formPath } from '../components/form-path.js';
-import { berlinDateToInstant, formatDateTime, isolate, languageName } from './format.js';
+import type { TFunction } from 'i18next';
+import { berlinDateToInstant, formatCompletionDate, formatDateTime, isolate, languageName } from './format.js';
 
 describe('Berlin dates for the audit filter', () => {
   it('turns a winter date into the UTC instant of Berlin midnight', () => {
@@ -40,5 +43,32 @@ describe('server field paths', () => {
     expect(formPath('body.email')).toBe('email');
     expect(formPath('/memberships/0/role')).toBe('memberships.0.role');
     expect(formPath('name')).toBe('name');
+  });
+});
+
+describe('a completion date as far as it is known', () => {
+  const catalogues = Object.fromEntries(
+    (['de', 'en', 'ar'] as const).map((l) => [l, JSON.parse(readFileSync(fileURLToPath(new URL(`../../../locales/${l}.json`, import.meta.url)), 'utf8')) as { common: Record<string, string> }]),
+  );
+  const tIn = (locale: 'de' | 'en' | 'ar') => ((key: string) => catalogues[locale]!.common[key.replace('common.', '')] ?? key) as unknown as TFunction;
+
+  it('shows the whole date when the day is known', () => {
+    expect(formatCompletionDate('2019-05-12', 'day', 'de', tIn('de'))).toBe('12.05.2019');
+  });
+
+  it('shows only the year for "2016", never an invented 1 January', () => {
+    expect(['de', 'en', 'ar'].map((l) => formatCompletionDate('2016-01-01', 'year', l as 'de', tIn(l as 'de')))).toEqual(['2016', '2016', '2016']);
+  });
+
+  it('shows month and year for "03/2018", in the reader’s form', () => {
+    expect(formatCompletionDate('2018-03-01', 'month', 'de', tIn('de'))).toBe('03/2018');
+    expect(formatCompletionDate('2018-03-01', 'month', 'en', tIn('en'))).toBe('03/2018');
+    expect(formatCompletionDate('2018-03-01', 'month', 'ar', tIn('ar')).replace(/\u200f/g, '')).toBe('03/2018');
+  });
+
+  it('says the date is unknown instead of showing the day of the import', () => {
+    expect(formatCompletionDate('2026-11-30', 'unknown', 'de', tIn('de'))).toBe('abgeschlossen (Datum unbekannt)');
+    expect(formatCompletionDate('2026-11-30', 'unknown', 'en', tIn('en'))).toBe('completed (date unknown)');
+    expect(formatCompletionDate('2026-11-30', 'unknown', 'ar', tIn('ar'))).toBe('مكتمل (التاريخ غير معروف)');
   });
 });

@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import type { Locale } from '../../common/locales.js';
+import type { QualificationDatePrecision } from '../../common/volunteers.js';
 
 export const TIME_ZONE = 'Europe/Berlin';
 
@@ -25,6 +27,21 @@ export function formatDateTime(iso: string | null | undefined, locale: Locale): 
 export function formatDate(iso: string | null | undefined, locale: Locale): string {
   if (!iso) return '';
   return formatter(locale, { dateStyle: 'medium' }).format(new Date(iso));
+}
+
+/**
+ * A completion date (yyyy-mm-dd) as far as it is known: the day; "03/2018" for a month; "2016" for a
+ * year; "abgeschlossen (Datum unbekannt)" when only the fact was recorded (an imported "ja").
+ */
+export function formatCompletionDate(iso: string, precision: QualificationDatePrecision, locale: Locale, t: TFunction): string {
+  if (precision === 'unknown') return t('common.completedDateUnknown');
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const options: Intl.DateTimeFormatOptions =
+    precision === 'year' ? { year: 'numeric' } : precision === 'month' ? { year: 'numeric', month: '2-digit' } : { dateStyle: 'medium' };
+  // A calendar date, not an instant: formatted in UTC so that no time zone shifts it a day.
+  const tag = locale === 'ar' ? 'ar-u-nu-latn' : locale;
+  return new Intl.DateTimeFormat(tag, { ...options, timeZone: 'UTC' }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
 }
 
 export function formatNumber(n: number, locale: Locale): string {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { directionOf, isLocale, type Locale } from '../../common/locales.js';
 import { api } from '../api/client.js';
 import { ME_KEY, useMe, useQueryClient } from '../api/hooks.js';
+import { queryClient } from '../api/query-client.js';
 import type { Me } from '../api/types.js';
 import { applyDocumentLocale, i18next, rememberLocale } from './index.js';
 
@@ -15,7 +16,10 @@ function useApplyLocale() {
       rememberLocale(locale);
       applyDocumentLocale(locale);
       setDirection(directionOf(locale));
-      if (i18next.language !== locale) void i18next.changeLanguage(locale);
+      if (i18next.language !== locale) {
+        // Answers the server put into words (catalogue labels, reasons) follow the new language.
+        void i18next.changeLanguage(locale).then(() => queryClient.invalidateQueries());
+      }
     },
     [setDirection],
   );

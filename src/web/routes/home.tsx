@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useAllOrganizations, useSignedInMe } from '../api/hooks.js';
 import { Page } from '../components/page.js';
 import { InboxPanel } from '../features/inbox/inbox.js';
+import { NetworkFigures } from '../features/reports/figures.js';
 import { isolate } from '../i18n/format.js';
 
 const ADMIN_LINKS = [
@@ -27,6 +28,8 @@ export default function HomePage() {
     <Page title={t('home.title', { name: isolate(me.user.name) })}>
       <Text size="lg">{t('home.intro', { network: isolate(me.network.name) })}</Text>
       {me.permissions.includes('guide-requests:manage') && <InboxPanel />}
+      {/* Funders and management: the network's figures (the coordination office has its inbox instead). */}
+      {me.permissions.includes('reports:read') && !me.permissions.includes('guide-requests:manage') && <NetworkFigures network={isolate(me.network.name)} />}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="home-memberships">
           <Title order={2} size="h3" id="home-memberships" mb="sm">

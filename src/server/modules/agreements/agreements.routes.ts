@@ -24,7 +24,7 @@ export function agreementsRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/v1/agreements', {
-    config: { access: 'agreements:manage' },
+    config: { access: 'agreements:manage', idempotent: true },
     schema: {
       tags,
       summary: 'Record an agreement by hand (most come from an accepted proposal); the term is limited by the network’s longest term',

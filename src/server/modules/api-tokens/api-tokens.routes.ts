@@ -17,7 +17,7 @@ export function apiTokensRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/v1/api-tokens', {
-    config: { access: 'api-tokens:manage' },
+    config: { access: 'api-tokens:manage', idempotent: true },
     schema: { tags, summary: 'Create a token acting with one role in one organisation; the secret is shown once', body: CreateApiTokenBody, response: { 201: CreatedApiToken, ...problems(401, 403) } },
     handler: async (request, reply) => reply.code(201).send(await inTenant(request, (tx, actor) => createApiToken(tx, actor, request.body))),
   });

@@ -7,6 +7,7 @@ import { apiTokens } from '../api-tokens/api-tokens.table.js';
 import { users } from '../users/users.table.js';
 import type { Actor } from './actor.js';
 import { auditEvents } from './audit.table.js';
+import { entityName, NAMED_ENTITIES } from './display-names.js';
 
 export type AuditAction = AuditEvent['action'];
 
@@ -34,6 +35,9 @@ export async function recordAudit(tx: Db, actor: Actor, entry: AuditEntry): Prom
   });
 }
 
+const actorName = sql<string | null>`coalesce(${users.name}, ${apiTokens.name})`;
+
+/** The trail, newest first, each event with the names of its actor and its record (one query). */
 export async function listAuditEvents(tx: Db, networkId: string, query: AuditListQuery) {
   const cursor = decodeCursor(query.cursor);
   const filters = [eq(auditEvents.networkId, networkId)];
@@ -43,12 +47,17 @@ export async function listAuditEvents(tx: Db, networkId: string, query: AuditLis
   if (query.actorId) filters.push(eq(auditEvents.actorId, query.actorId));
   if (query.from) filters.push(gte(auditEvents.at, new Date(query.from)));
   if (query.to) filters.push(lte(auditEvents.at, new Date(query.to)));
+  if (query.q) {
+    const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    filters.push(sql`(${actorName} ilike ${like} or ${entityName} ilike ${like})`);
+  }
   const page = keyset(auditEvents.at, auditEvents.id, cursor, true, asDate);
   if (page.where) filters.push(page.where);
   const rows = await tx
     .select({
       event: auditEvents,
-      actorName: sql<string | null>`coalesce(${users.name}, ${apiTokens.name})`,
+      actorName,
+      entityName,
     })
     .from(auditEvents)
     .leftJoin(users, and(eq(users.networkId, auditEvents.networkId), eq(users.id, auditEvents.actorId)))
@@ -57,7 +66,7 @@ export async function listAuditEvents(tx: Db, networkId: string, query: AuditLis
     .orderBy(...page.orderBy)
     .limit(query.limit + 1);
   const result = toPage(rows, query.limit, ({ event }) => ({ v: event.at.toISOString(), id: event.id }));
-  const items = result.items.map(({ event: e, actorName }) => ({
+  const items = result.items.map(({ event: e, actorName, entityName }) => ({
     id: e.id,
     at: e.at.toISOString(),
     actorType: e.actorType,
@@ -66,6 +75,8 @@ export async function listAuditEvents(tx: Db, networkId: string, query: AuditLis
     action: e.action as AuditAction,
     entity: e.entity,
     entityId: e.entityId,
+    entityName,
+    entityDeleted: entityName === null && e.entityId !== null && NAMED_ENTITIES.includes(e.entity),
     fields: e.fields,
     requestId: e.requestId,
     ip: e.ip,

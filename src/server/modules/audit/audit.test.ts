@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../../common/api/network.js';
 import type { Organization } from '../../../common/api/organizations.js';
 import { createTestApp, ORIGIN, type TestApp } from '../../../../tests/harness.js';
-import { asBrowser, login, makeNetwork, makeUser, type TestNetwork } from '../../../../tests/factories.js';
+import { asBrowser, login, makeNetwork, makeUser, makeVolunteer, type TestNetwork } from '../../../../tests/factories.js';
+import { withTenant } from '../../db/tenancy.js';
+import { newId } from '../../db/ids.js';
+import { systemActor } from './actor.js';
+import { recordAudit } from './audit.service.js';
+import { NAMED_ENTITIES } from './display-names.js';
 
 const BASE = '/api/v1/audit-events';
 const PROBLEM = 'https://lotse.dev/problems/';
@@ -84,7 +89,8 @@ describe('what is recorded', () => {
     expect(items[0]!.fields.sort()).toEqual(['name', 'phone']);
     for (const query of ['limit=200', `entityId=${org.id}`, 'entity=organization&limit=200']) {
       const raw = await t.app.inject({ method: 'GET', url: `${BASE}?${query}`, headers: asBrowser(admin) });
-      expect(raw.body).not.toContain('Geheimname');
+      // The record is named as it is called now; the name it had before is a value the trail never keeps.
+      expect(raw.body).not.toContain('Projekt Brücke');
       expect(raw.body).not.toContain('987654');
       expect(raw.body).not.toContain('projekt@example.org');
     }
@@ -238,5 +244,84 @@ describe('who may read the trail', () => {
     expect(seenByThem.items.map((e) => e.entityId)).toContain(theirs.id);
     expect(seenByThem.items.map((e) => e.actorId)).not.toContain(net.adminId);
     expect(seenByThem.items.map((e) => e.entityId)).not.toContain(net.officeId);
+  });
+});
+
+describe('names instead of ids', () => {
+  let amira: string;
+  let coordinatorId: string;
+  let coordinator: string;
+
+  beforeAll(async () => {
+    const person = await makeUser(t.database, net, 'coordinator');
+    coordinatorId = person.id;
+    coordinator = await login(t.app, person.email);
+    amira = await makeVolunteer(t.app, coordinator, { firstName: 'Amira', lastName: 'Haddad', notes: 'Vertraulich: Supervision nötig' });
+    const current = await t.app.inject({ method: 'GET', url: `/api/v1/volunteers/${amira}`, headers: asBrowser(coordinator) });
+    const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/volunteers/${amira}`, headers: asBrowser(coordinator), payload: { city: 'Hannover', version: current.json().version } });
+    expect(res.statusCode, res.body).toBe(200);
+    await makeVolunteer(t.app, coordinator, { firstName: 'Jonas', lastName: 'Becker' });
+  });
+
+  it('names the actor and the record of each event: the coordinator and the volunteer, not their ids', async () => {
+    const { items } = await events(`entityId=${amira}`);
+    // Reading a profile is logged too (access to personal data).
+    expect(items.map((e) => e.action)).toEqual(['update', 'read', 'create']);
+    for (const e of items) expect(e).toMatchObject({ entity: 'volunteer', entityName: 'Amira Haddad', entityDeleted: false, actorId: coordinatorId, actorName: 'Test coordinator' });
+  });
+
+  it('finds the events of a volunteer by part of her name, and only hers', async () => {
+    const { items } = await events('q=haddad&limit=200');
+    expect(items.map((e) => e.action)).toEqual(['update', 'read', 'create']);
+    expect(items.every((e) => e.entityId === amira)).toBe(true);
+    expect((await events('q=Amira%20Had')).items).toHaveLength(3);
+  });
+
+  it('finds events by the name of the person who acted', async () => {
+    const { items } = await events('q=Test%20coordinator&limit=200');
+    expect(items.length).toBeGreaterThanOrEqual(4);
+    expect(items.every((e) => e.actorName === 'Test coordinator' || e.entityName === 'Test coordinator')).toBe(true);
+  });
+
+  it('takes % and _ in the search literally', async () => {
+    expect((await events('q=%25')).items).toEqual([]);
+    expect((await events('q=_')).items).toEqual([]);
+  });
+
+  it('never shows a sensitive value of the record, such as the coordinators’ notes', async () => {
+    const raw = await t.app.inject({ method: 'GET', url: `${BASE}?limit=200`, headers: asBrowser(admin) });
+    expect(raw.body).toContain('Amira Haddad');
+    expect(raw.body).not.toContain('Supervision');
+  });
+
+  it('marks an event about a deleted record as such, without a name', async () => {
+    const org = await createOrg('Bald weg');
+    await t.app.inject({ method: 'DELETE', url: `/api/v1/organizations/${org.id}`, headers: asBrowser(admin) });
+    const { items } = await events(`entityId=${org.id}`);
+    expect(items).toHaveLength(2);
+    for (const e of items) expect(e).toMatchObject({ entityName: null, entityDeleted: true });
+  });
+
+  it('answers every kind of record it can name, also when the record is gone', async () => {
+    const ids = NAMED_ENTITIES.map(() => newId());
+    const since = new Date().toISOString();
+    await withTenant(t.database.db, net.networkId, async (tx) => {
+      for (const [i, entity] of NAMED_ENTITIES.entries()) await recordAudit(tx, systemActor(net.networkId), { action: 'update', entity, entityId: ids[i] });
+      await recordAudit(tx, systemActor(net.networkId), { action: 'update', entity: 'volunteer', entityId: 'not-a-uuid' });
+    });
+    const { items } = await events(`from=${encodeURIComponent(since)}&limit=200`);
+    const mine = items.filter((e) => ids.includes(e.entityId ?? ''));
+    expect(mine).toHaveLength(NAMED_ENTITIES.length);
+    expect(mine.every((e) => e.entityName === null && e.entityDeleted)).toBe(true);
+    expect(items.find((e) => e.entityId === 'not-a-uuid')).toMatchObject({ entityName: null, entityDeleted: true });
+  });
+
+  it('never names a record of another network, not even when an event points at its id', async () => {
+    await withTenant(t.database.db, other.networkId, (tx) => recordAudit(tx, systemActor(other.networkId), { action: 'read', entity: 'volunteer', entityId: amira }));
+    const theirs = await events('limit=200', otherAdmin);
+    const pointing = theirs.items.find((e) => e.entityId === amira);
+    expect(pointing).toMatchObject({ entityName: null, entityDeleted: true });
+    expect(JSON.stringify(theirs)).not.toContain('Haddad');
+    expect((await events('q=haddad', otherAdmin)).items).toEqual([]);
   });
 });

@@ -45,7 +45,7 @@ export function deploymentsRoutes(app: FastifyInstance, _config: Config) {
   });
 
   r.post('/api/v1/deployments', {
-    config: { access: 'deployments:log' },
+    config: { access: 'deployments:log', idempotent: true },
     schema: {
       tags,
       summary:
@@ -120,7 +120,7 @@ export function deploymentsRoutes(app: FastifyInstance, _config: Config) {
   });
 
   r.post('/api/v1/deployments/:id/receipt', {
-    config: { access: 'deployments:log' },
+    config: { access: 'deployments:log', idempotent: true },
     schema: {
       tags,
       summary:

@@ -66,7 +66,7 @@ export function expenseClaimsRoutes(app: FastifyInstance, _config: Config) {
   });
 
   r.post('/api/v1/expense-claims', {
-    config: { access: 'expense-claims:submit' },
+    config: { access: 'expense-claims:submit', idempotent: true },
     schema: {
       tags,
       summary: 'Claim deployments not yet claimed (volunteers their own; coordinators on behalf of one volunteer)',
@@ -94,7 +94,7 @@ export function expenseClaimsRoutes(app: FastifyInstance, _config: Config) {
   });
 
   r.post('/api/v1/expense-claims/payouts', {
-    config: { access: 'expense-claims:manage' },
+    config: { access: 'expense-claims:manage', idempotent: true },
     schema: {
       tags,
       summary:

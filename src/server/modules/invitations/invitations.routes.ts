@@ -19,7 +19,7 @@ export function invitationsRoutes(app: FastifyInstance, config: Config) {
   });
 
   r.post('/api/v1/invitations', {
-    config: { access: 'invitations:manage' },
+    config: { access: 'invitations:manage', idempotent: true },
     schema: { tags, summary: 'Invite a person by e-mail into an organisation with a role', body: CreateInvitationBody, response: { 201: Invitation, ...problems(401, 403, 409) } },
     handler: async (request, reply) => {
       const invitation = await inTenant(request, (tx, actor) => createInvitation(tx, actor, request.body, config.publicUrl));

@@ -50,7 +50,7 @@ export async function candidatesFor(
   // Everyone when the exclusions are to be explained; otherwise the eligible pool, which the hard rules narrow.
   const volunteers = explain ? await matchProfiles(tx, actor.networkId, { eligibleOnly: false }, today) : await pools.eligible(tx, actor.networkId, today);
   const open = await openProposalsOf(tx, actor.networkId, requestId);
-  const names = await catalogNames(tx, actor.networkId);
+  const names = await catalogNames(tx, actor.networkId, wording.locale);
   const proposedIds = new Set(open.map((p) => p.volunteerId));
   const ranked = rankCandidates(
     prepared,
@@ -95,7 +95,7 @@ export async function exclusionsFor(tx: Db, networkId: string, request: RequestF
   if (!volunteer) return null;
   const result = evaluate(prepared, volunteer, settings, true);
   if (result.eligible) return { volunteer, score: result.score, reasons: [] };
-  const w: Wording = { ...wording, names: await catalogNames(tx, networkId) };
+  const w: Wording = { ...wording, names: await catalogNames(tx, networkId, wording.locale) };
   return { volunteer, score: null, reasons: result.exclusions.map((e) => ({ rule: e.rule, reason: wordReason(e.reason, w) })) };
 }
 

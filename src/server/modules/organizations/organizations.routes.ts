@@ -22,7 +22,7 @@ export function organizationsRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/v1/organizations', {
-    config: { access: 'organizations:manage' },
+    config: { access: 'organizations:manage', idempotent: true },
     schema: { tags, summary: 'Create an organisation', body: CreateOrganizationBody, response: { 201: Organization, ...problems(401, 403) } },
     handler: async (request, reply) => reply.code(201).send(await inTenant(request, (tx, actor) => createOrganization(tx, actor, request.body))),
   });

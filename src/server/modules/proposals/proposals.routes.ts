@@ -14,7 +14,7 @@ export function proposalsRoutes(app: FastifyInstance, config: Config) {
   const meta = (request: FastifyRequest) => ({ publicUrl: config.publicUrl, locale: request.locale });
 
   r.post('/api/v1/guide-requests/:id/proposals', {
-    config: { access: 'guide-requests:manage' },
+    config: { access: 'guide-requests:manage', idempotent: true },
     schema: {
       tags,
       summary: 'Propose a volunteer for a request; the hard rules must let them through. The volunteer is told by e-mail and in the portal.',

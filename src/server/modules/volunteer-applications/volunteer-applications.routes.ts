@@ -13,11 +13,11 @@ export function volunteerApplicationsRoutes(app: FastifyInstance, config: Config
   r.get('/api/v1/public/:networkSlug', {
     config: { access: 'public' },
     schema: { tags, summary: 'A network’s public face: name, topics to choose, consent version', params: NetworkSlugParams, response: { 200: PublicNetwork, ...problems(404) } },
-    handler: (request) => publicNetwork(app.database.db, request.params.networkSlug),
+    handler: (request) => publicNetwork(app.database.db, request.params.networkSlug, request.locale),
   });
 
   r.post('/api/v1/public/:networkSlug/volunteer-applications', {
-    config: { access: 'public' },
+    config: { access: 'public', idempotent: true },
     schema: {
       tags,
       summary: 'Apply to become a volunteer guide (no account; consent required; throttled per IP address)',
@@ -33,7 +33,7 @@ export function volunteerApplicationsRoutes(app: FastifyInstance, config: Config
   });
 
   r.post('/api/v1/public/:networkSlug/guide-requests', {
-    config: { access: 'public' },
+    config: { access: 'public', idempotent: true },
     schema: {
       tags,
       summary: 'Ask for a guide (no account; consent required; throttled per IP address). The coordination office completes the request.',

@@ -1,5 +1,6 @@
 import { APPLICATION_CONSENT_VERSION, REQUEST_CONSENT_VERSION, type PublicNetwork, type VolunteerApplicationBody } from '../../../common/api/public.js';
 import { CreateVolunteerBody } from '../../../common/api/volunteers.js';
+import type { Locale } from '../../../common/locales.js';
 import type { Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import { withTenant } from '../../db/tenancy.js';
@@ -16,18 +17,18 @@ import { berlinToday } from '../volunteers/profile.js';
 import { createVolunteer } from '../volunteers/volunteers.service.js';
 
 /** What the public form shows: the network's name and the topics one may choose. */
-export async function publicNetwork(db: Db, slug: string): Promise<PublicNetwork> {
+export async function publicNetwork(db: Db, slug: string, locale: Locale): Promise<PublicNetwork> {
   const networkId = await networkIdBySlug(db, slug);
   return withTenant(db, networkId, async (tx) => {
     const network = await getNetwork(tx, networkId);
-    const topics = await listCatalog(tx, networkId, 'topics', { limit: 200 });
-    const districts = await listCatalog(tx, networkId, 'districts', { limit: 200 });
+    const topics = await listCatalog(tx, networkId, 'topics', { limit: 200 }, locale);
+    const districts = await listCatalog(tx, networkId, 'districts', { limit: 200 }, locale);
     return {
       name: network.name,
       slug: network.slug,
       defaultLocale: network.settings.defaultLocale,
-      topics: topics.items.map((e) => ({ key: e.key, name: e.name })),
-      districts: districts.items.map((e) => ({ key: e.key, name: e.name, parentKey: e.parentKey })),
+      topics: topics.items.map((e) => ({ key: e.key, name: e.name, label: e.label })),
+      districts: districts.items.map((e) => ({ key: e.key, name: e.name, label: e.label, parentKey: e.parentKey })),
       consentVersion: APPLICATION_CONSENT_VERSION,
       requestConsentVersion: REQUEST_CONSENT_VERSION,
     };

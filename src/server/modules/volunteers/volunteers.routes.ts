@@ -74,7 +74,7 @@ export function volunteersRoutes(app: FastifyInstance, config: Config) {
   });
 
   r.post('/api/v1/volunteers', {
-    config: { access: 'volunteers:manage' },
+    config: { access: 'volunteers:manage', idempotent: true },
     schema: { tags, summary: 'Add a volunteer in any status, earlier qualifications included', body: CreateVolunteerBody, response: { 201: VolunteerDetail, ...problems(401, 403) } },
     handler: async (request, reply) => reply.code(201).send(await inTenant(request, (tx, actor) => createVolunteer(tx, actor, request.body, visibilityOf(request)))),
   });
@@ -92,7 +92,7 @@ export function volunteersRoutes(app: FastifyInstance, config: Config) {
   });
 
   r.post('/api/v1/volunteers/:id/portal-invitation', {
-    config: { access: 'volunteers:manage' },
+    config: { access: 'volunteers:manage', idempotent: true },
     schema: {
       tags,
       summary: 'Invite the volunteer to the portal (an account linked to this profile); replaces a pending invitation',
@@ -117,7 +117,7 @@ export function volunteersRoutes(app: FastifyInstance, config: Config) {
   });
 
   r.post('/api/v1/volunteers/saved-filters', {
-    config: { access: 'volunteers:read' },
+    config: { access: 'volunteers:read', idempotent: true },
     schema: { tags, summary: 'Save the current pool filter under a name', body: CreateSavedFilterBody, response: { 201: SavedFilter, ...problems(401, 403, 409) } },
     handler: async (request, reply) => {
       const userId = userIdOf(request);
@@ -142,7 +142,7 @@ export function volunteersRoutes(app: FastifyInstance, config: Config) {
   });
 
   r.post('/api/v1/volunteers/:id/documents', {
-    config: { access: 'volunteers:manage' },
+    config: { access: 'volunteers:manage', idempotent: true },
     schema: {
       tags,
       summary: 'Upload a document (PDF, PNG or JPEG, checked by content; at most 10 MB) as multipart field `file`',

@@ -126,7 +126,7 @@ async function loadChildren(tx: Db, networkId: string, ids: string[], visibility
     keys: keyMap,
     availability: group(availability, (r) => r.volunteerId, (r) => ({ weekday: r.weekday, from: fromMinute(r.fromMinute), to: fromMinute(r.toMinute) })),
     absences: group(absences, (r) => r.volunteerId, (r) => ({ from: r.fromDate, to: r.toDate, note: r.note })),
-    qualifications: group(qualifications, (r) => r.volunteerId, (r) => ({ type: r.type, completedOn: r.completedOn, provider: r.provider, specializationKey: r.specializationKey })),
+    qualifications: group(qualifications, (r) => r.volunteerId, (r) => ({ type: r.type, completedOn: r.completedOn, completedOnPrecision: r.completedOnPrecision, provider: r.provider, specializationKey: r.specializationKey })),
   };
 }
 

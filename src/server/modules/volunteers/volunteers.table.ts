@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { type AnyPgColumn, check, customType, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, unique, uuid } from 'drizzle-orm/pg-core';
-import { GENDERS, LANGUAGE_LEVELS, PROFESSIONAL_POSITIONS, QUALIFICATION_TYPES, TRADES, VOLUNTEER_STATUSES } from '../../../common/volunteers.js';
+import { GENDERS, LANGUAGE_LEVELS, PROFESSIONAL_POSITIONS, QUALIFICATION_DATE_PRECISIONS, QUALIFICATION_TYPES, TRADES, VOLUNTEER_STATUSES } from '../../../common/volunteers.js';
 import { bytea, createdAtColumn, instant, networkIdColumn, updatedAtColumn, versionColumn } from '../../db/columns.js';
 import { catalogEntries } from '../catalog/catalog.table.js';
 import { networks } from '../networks/networks.table.js';
@@ -88,7 +88,7 @@ export const volunteerLanguages = pgTable(
     volunteerId: uuid('volunteer_id').notNull(),
     code: text('code').notNull(),
     level: text('level', { enum: LANGUAGE_LEVELS }).notNull(),
-    /** A1 = 1 … native = 7, for "at least B2" filters. */
+    /** A1 = 1 … native = 7 (unknown = 0), for "at least B2" filters. */
     levelRank: smallint('level_rank').notNull(),
   },
   (t) => [
@@ -182,6 +182,12 @@ export const volunteerQualifications = pgTable(
     volunteerId: uuid('volunteer_id').notNull(),
     type: text('type', { enum: QUALIFICATION_TYPES }).notNull(),
     completedOn: date('completed_on').notNull(),
+    /**
+     * How much of `completedOn` is known: an office list often says only "2016", "03/2018" or "ja".
+     * `month` and `year` store the first day of the month or year; `unknown` (done, date not
+     * recorded) stores the day it was recorded (the import's day). See docs/decisions/0009-import-values.md.
+     */
+    completedOnPrecision: text('completed_on_precision', { enum: QUALIFICATION_DATE_PRECISIONS }).notNull().default('day'),
     provider: text('provider'),
     specializationKey: text('specialization_key'),
     createdAt: createdAtColumn(),
@@ -190,6 +196,7 @@ export const volunteerQualifications = pgTable(
     primaryKey({ name: 'volunteer_qualifications_pkey', columns: [t.networkId, t.id] }),
     childOf('volunteer_qualifications_volunteer_fk', t),
     check('volunteer_qualifications_type_check', inList('type', QUALIFICATION_TYPES)),
+    check('volunteer_qualifications_precision_check', inList('completed_on_precision', QUALIFICATION_DATE_PRECISIONS)),
     index('volunteer_qualifications_volunteer_idx').on(t.networkId, t.volunteerId, t.type),
   ],
 );

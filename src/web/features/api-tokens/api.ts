@@ -6,7 +6,7 @@ import type { CreatedApiToken } from '../../api/types.js';
 export function useCreateApiToken() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; role: Role; organizationId: string }) => api.post<CreatedApiToken>('/api/v1/api-tokens', body),
+    mutationFn: (body: { name: string; role: Role; organizationId: string }) => api.create<CreatedApiToken>('/api/v1/api-tokens', body),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['api-tokens'] }),
   });
 }

@@ -18,6 +18,7 @@ import type {
 } from '../../../common/api/courses.js';
 import { api, NetworkError, ProblemError, type Page } from '../../api/client.js';
 import type { Network, Problem } from '../../api/types.js';
+import { inReadersLanguage } from '../catalog/api.js';
 import { currentLocale, i18next } from '../../i18n/index.js';
 
 /** Every query of this feature starts with this key, so one invalidation refreshes them all. */
@@ -122,6 +123,7 @@ export const useSpecializations = () =>
   useQuery({
     queryKey: ['catalog', 'specializations', 'all'],
     queryFn: () => everything<CatalogEntry>('/api/v1/catalog/specializations'),
+    select: inReadersLanguage,
     staleTime: 300_000,
   });
 
@@ -148,7 +150,7 @@ export function useSaveCourse() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: ({ id, body }: { id?: string; body: CreateCourseBody | UpdateCourseBody }) =>
-      id ? api.patch<Course>(`/api/v1/courses/${id}`, body) : api.post<Course>('/api/v1/courses', body),
+      id ? api.patch<Course>(`/api/v1/courses/${id}`, body) : api.create<Course>('/api/v1/courses', body),
     onSuccess: refresh,
   });
 }
@@ -157,7 +159,7 @@ export function useSaveRun() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: ({ courseId, id, body }: { courseId: string; id?: string; body: CreateCourseRunBody | UpdateCourseRunBody }) =>
-      id ? api.patch<CourseRun>(`/api/v1/course-runs/${id}`, body) : api.post<CourseRun>(`/api/v1/courses/${courseId}/runs`, body),
+      id ? api.patch<CourseRun>(`/api/v1/course-runs/${id}`, body) : api.create<CourseRun>(`/api/v1/courses/${courseId}/runs`, body),
     onSuccess: refresh,
   });
 }
@@ -168,7 +170,7 @@ export function useSaveSession() {
     mutationFn: ({ runId, id, body }: { runId: string; id?: string; body: CreateCourseSessionBody | UpdateCourseSessionBody }) =>
       id
         ? api.patch<CourseSession>(`/api/v1/course-sessions/${id}`, body)
-        : api.post<CourseSession>(`/api/v1/course-runs/${runId}/sessions`, body),
+        : api.create<CourseSession>(`/api/v1/course-runs/${runId}/sessions`, body),
     onSuccess: refresh,
   });
 }
@@ -185,7 +187,7 @@ export function useEnroll() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: ({ runId, volunteerId }: { runId: string; volunteerId: string }) =>
-      api.post<Enrollment>(`/api/v1/course-runs/${runId}/enrollments`, {
+      api.create<Enrollment>(`/api/v1/course-runs/${runId}/enrollments`, {
         volunteerId,
       }),
     onSuccess: refresh,

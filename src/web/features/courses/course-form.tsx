@@ -13,11 +13,13 @@ import {
 import { applyProblemToForm, zodValidator } from '../../components/forms.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { useUiLocale } from '../../i18n/locale.js';
+import { fromTranslationValues, OWN_DIRECTION, toTranslationValues, TranslationFields, type TranslationValues } from '../catalog/translation-fields.js';
 import { useSaveCourse, useSpecializations } from './api.js';
 
 interface Values {
   kind: CourseKind;
   title: string;
+  titles: TranslationValues;
   description: string;
   teachingHours: number | string;
   specializationKey: string;
@@ -26,6 +28,7 @@ interface Values {
 const toValues = (c?: Course): Values => ({
   kind: c?.kind ?? 'basic',
   title: c?.title ?? '',
+  titles: toTranslationValues(c?.titles),
   description: c?.description ?? '',
   teachingHours: c?.teachingHours ?? BASIC_COURSE_HOURS,
   specializationKey: c?.specializationKey ?? '',
@@ -35,6 +38,7 @@ function clean(v: Values): CreateCourseBody {
   return {
     kind: v.kind,
     title: v.title.trim(),
+    titles: fromTranslationValues(v.titles),
     description: v.description.trim() || null,
     teachingHours: typeof v.teachingHours === 'number' ? v.teachingHours : undefined,
     specializationKey: v.kind === 'specialization' && v.specializationKey ? v.specializationKey : null,
@@ -90,7 +94,14 @@ export function CourseForm({ course, onSaved, onCancel }: { course?: Course; onS
             if (next === 'basic' && form.values.teachingHours === '') form.setFieldValue('teachingHours', BASIC_COURSE_HOURS);
           }}
         />
-        <TextInput label={t('courses.fields.title')} required data-autofocus {...form.getInputProps('title')} />
+        <TextInput label={t('courses.fields.titleGerman')} required data-autofocus lang="de" dir="ltr" styles={OWN_DIRECTION} {...form.getInputProps('title')} />
+        <TranslationFields
+          inputProps={(p) => form.getInputProps(p)}
+          path="titles"
+          legend={t('courses.fields.titles')}
+          labelKey="courses.fields.titleIn"
+          hint={t('courses.fields.titlesHint')}
+        />
         {kind === 'specialization' && (
           <NativeSelect
             label={t('courses.fields.specialization')}

@@ -3,12 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useCan } from '../../api/hooks.js';
-import { FormModal, ListTable } from '../../components/data.js';
+import { EmptyState, FormModal, ListTable } from '../../components/data.js';
 import { Page } from '../../components/page.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
+import { Free } from '../../components/bidi.js';
 import { useCourse, useCourseRuns, useSpecializations } from './api.js';
 import { CourseForm } from './course-form.js';
 import { Facts } from './facts.js';
@@ -52,7 +53,8 @@ export default function CoursePage() {
 
   return (
     <Page
-      title={c.title}
+      title={c.label}
+      freeTitle
       actions={
         canManage && (
           <>
@@ -76,7 +78,11 @@ export default function CoursePage() {
               ...(specialization ? ([[t('courses.fields.specialization'), specialization]] as [string, string][]) : []),
             ]}
           />
-          {c.description && <Text className="course-description">{c.description}</Text>}
+          {c.description && (
+            <Text className="course-description" component="div">
+              <Free block>{c.description}</Free>
+            </Text>
+          )}
         </Stack>
       </Paper>
 
@@ -85,6 +91,7 @@ export default function CoursePage() {
       </Text>
       <ListTable
         caption={t('courses.course.runs')}
+        empty={<EmptyState what={t('courses.empty.runs')} next={canManage ? t('courses.empty.runsNext') : undefined} action={canManage ? <Button onClick={() => setPlanning(true)}>{t('courses.run.create')}</Button> : undefined} />}
         isPending={runs.isPending}
         error={runs.error}
         columns={[
@@ -103,7 +110,7 @@ export default function CoursePage() {
           key: r.id,
           cells: [
             <Anchor component={Link} to={`/courses/${c.id}/runs/${r.id}`} fw={600} key="title">
-              {r.title}
+              <Free>{r.title}</Free>
             </Anchor>,
             <StatusBadge key="status" color={RUN_STATUS_COLOR[r.status]}>
               {t(`courses.runStatus.${r.status}`)}

@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { COURSE_KINDS, type Course } from '../../../common/api/courses.js';
 import { flatItems, useCan, usePagedList } from '../../api/hooks.js';
-import { FormModal, ListTable } from '../../components/data.js';
+import { EmptyState, FormModal, ListTable } from '../../components/data.js';
 import { Page } from '../../components/page.js';
 import { useUiLocale } from '../../i18n/locale.js';
+import { Free } from '../../components/bidi.js';
 import { useSpecializations } from './api.js';
 import { CourseForm } from './course-form.js';
 import { formatHours } from './format.js';
@@ -57,6 +58,13 @@ export default function CoursesPage() {
       </Group>
       <ListTable
         caption={t('courses.catalogue.title')}
+        empty={
+          kind ? (
+            <EmptyState what={t('courses.empty.catalogueFiltered')} next={t('courses.empty.catalogueFilteredNext')} action={<Button variant="default" onClick={() => setKind('')}>{t('common.resetFilters')}</Button>} />
+          ) : (
+            <EmptyState what={t('courses.empty.catalogue')} next={canManage ? t('courses.empty.catalogueNext') : undefined} action={canManage ? <Button onClick={() => setEditing('new')}>{t('courses.catalogue.create')}</Button> : undefined} />
+          )
+        }
         isPending={list.isPending}
         error={list.error}
         hasNextPage={list.hasNextPage}
@@ -73,7 +81,7 @@ export default function CoursesPage() {
           key: c.id,
           cells: [
             <Anchor component={Link} to={`/courses/${c.id}`} fw={600} key="title">
-              {c.title}
+              <Free>{c.label}</Free>
             </Anchor>,
             t(`courses.kinds.${c.kind}`),
             formatHours(c.teachingHours, locale),
@@ -85,7 +93,7 @@ export default function CoursesPage() {
                     size="xs"
                     variant="default"
                     onClick={() => setEditing(c)}
-                    aria-label={t('common.editNamed', { name: c.title })}
+                    aria-label={t('common.editNamed', { name: c.label })}
                   >
                     {t('common.edit')}
                   </Button>,

@@ -1,7 +1,7 @@
 import { Anchor, Progress, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ListTable } from '../../components/data.js';
+import { EmptyState, ListTable } from '../../components/data.js';
 import { Page } from '../../components/page.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
@@ -23,6 +23,7 @@ export default function DemandPage() {
       <Text>{t('courses.demand.intro')}</Text>
       <ListTable
         caption={t('courses.demand.title')}
+        empty={<EmptyState what={t('courses.empty.demand')} next={t('courses.empty.demandNext')} />}
         isPending={demand.isPending}
         error={demand.error}
         columns={[
@@ -34,7 +35,7 @@ export default function DemandPage() {
           key: d.topicKey,
           cells: [
             <Text key="topic" size="sm" fw={500}>
-              {d.topicName}
+              {d.topicLabel}
             </Text>,
             formatNumber(d.volunteers, locale),
             <Progress key="bar" value={(d.volunteers / max) * 100} size="lg" miw={120} aria-hidden="true" />,

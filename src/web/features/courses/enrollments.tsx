@@ -5,11 +5,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CourseRun, Enrollment } from '../../../common/api/courses.js';
 import { useCan } from '../../api/hooks.js';
-import { ConfirmModal, ListTable } from '../../components/data.js';
+import { ConfirmModal, EmptyState, ListTable } from '../../components/data.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { formatDate, formatNumber, isolate } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
+import { Name } from '../../components/bidi.js';
 import { useVolunteerSearch } from '../volunteers/api.js';
 import { certificateUrl, useCancelEnrollment, useEnroll, useEnrollments } from './api.js';
 import { ENROLLMENT_STATUS_COLOR, formatIsoDate } from './format.js';
@@ -179,6 +180,7 @@ export function EnrollmentsPanel({ run, canManage }: { run: CourseRun; canManage
       </Title>
       <ListTable
         caption={t('courses.enrollment.participants')}
+        empty={<EmptyState what={t('courses.empty.participants')} next={canManage && open ? t('courses.empty.participantsNext') : undefined} />}
         isPending={enrollments.isPending}
         error={enrollments.error}
         columns={[
@@ -229,6 +231,7 @@ export function EnrollmentsPanel({ run, canManage }: { run: CourseRun; canManage
       </Title>
       <ListTable
         caption={t('courses.enrollment.waitlist')}
+        empty={<EmptyState what={t('courses.empty.waitlist')} next={t('courses.empty.waitlistNext')} />}
         isPending={enrollments.isPending}
         error={null}
         columns={[
@@ -258,7 +261,7 @@ export function EnrollmentsPanel({ run, canManage }: { run: CourseRun; canManage
           <ul className="plain-list">
             {cancelled.map((e) => (
               <li key={e.id}>
-                {e.volunteerName} · {formatDate(e.updatedAt, locale)}
+                <Name>{e.volunteerName}</Name> · {formatDate(e.updatedAt, locale)}
               </li>
             ))}
           </ul>

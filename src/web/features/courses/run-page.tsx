@@ -68,6 +68,7 @@ export default function RunPage() {
   return (
     <Page
       title={r.title}
+      freeTitle
       actions={
         canManage && (
           <Button variant="default" onClick={() => setEditing(true)}>

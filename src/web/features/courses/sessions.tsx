@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateCourseSessionBody, type Course, type CourseRun, type CourseSession } from '../../../common/api/courses.js';
-import { ConfirmModal, FormModal, ListTable } from '../../components/data.js';
+import { ConfirmModal, EmptyState, FormModal, ListTable } from '../../components/data.js';
 import { applyProblemToForm, zodValidator } from '../../components/forms.js';
 import { IconInfo } from '../../components/icons.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
@@ -198,6 +198,7 @@ export function SessionsPanel({
       {run.status === 'completed' && <Text size="sm">{t('courses.session.completedNote')}</Text>}
       <ListTable
         caption={t('courses.session.caption')}
+        empty={<EmptyState what={t('courses.empty.sessions')} next={editable ? t('courses.empty.sessionsNext') : undefined} />}
         isPending={false}
         error={null}
         columns={[

@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../components/problem-alert.js';
 import { formatDate, formatDateTime, isolate } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
 import type { Locale } from '../../../common/locales.js';
+import { Free } from '../../components/bidi.js';
 import { Flag, LoadText } from '../volunteers/components.js';
 import { formatIsoDate } from '../volunteers/vocabulary.js';
 import { useInbox } from './api.js';
@@ -80,7 +81,7 @@ function Item({ to, label, flags, meta }: { to: string; label: string; flags?: R
     <li>
       <div className="inbox-item-head">
         <Anchor component={Link} to={to} className="inbox-item-link">
-          <bdi>{label}</bdi>
+          <Free>{label}</Free>
         </Anchor>
         {flags}
       </div>
@@ -95,8 +96,9 @@ function Item({ to, label, flags, meta }: { to: string; label: string; flags?: R
 
 function UrgencyFlag({ urgency }: { urgency: Inbox['newRequests']['items'][number]['urgency'] }) {
   const { t } = useTranslation();
-  if (urgency === 'urgent') return <Flag color="red">{t('inbox.urgency.urgent')}</Flag>;
-  if (urgency === 'high') return <Flag>{t('inbox.urgency.high')}</Flag>;
+  // The same words as the request form, list and detail page (requests.urgency).
+  if (urgency === 'urgent') return <Flag color="red">{t('requests.urgency.urgent')}</Flag>;
+  if (urgency === 'high') return <Flag>{t('requests.urgency.high')}</Flag>;
   return null;
 }
 
@@ -236,7 +238,7 @@ function Sections({ inbox }: { inbox: Inbox }) {
               to={`/agreements/${a.id}`}
               label={a.volunteerName}
               flags={days <= 7 ? <Flag>{t('inbox.endsInDays', { count: Math.max(days, 0) })}</Flag> : null}
-              meta={[t('inbox.endsOn', { date: formatIsoDate(a.endsOn, locale) }), <bdi key="scope">{a.scope.length > 90 ? `${a.scope.slice(0, 88)}…` : a.scope}</bdi>]}
+              meta={[t('inbox.endsOn', { date: formatIsoDate(a.endsOn, locale) }), <Free key="scope">{a.scope.length > 90 ? `${a.scope.slice(0, 88)}…` : a.scope}</Free>]}
             />
           );
         })}

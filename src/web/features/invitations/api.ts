@@ -6,7 +6,7 @@ import type { Invitation } from '../../api/types.js';
 export function useCreateInvitation() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateInvitationBody) => api.post<Invitation>('/api/v1/invitations', body),
+    mutationFn: (body: CreateInvitationBody) => api.create<Invitation>('/api/v1/invitations', body),
     onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ['invitations'] }), qc.invalidateQueries({ queryKey: ['outbox'] })]),
   });
 }

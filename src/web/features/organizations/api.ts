@@ -11,7 +11,7 @@ function useRefresh() {
 export function useCreateOrganization() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (body: CreateOrganizationBody) => api.post<Organization>('/api/v1/organizations', body),
+    mutationFn: (body: CreateOrganizationBody) => api.create<Organization>('/api/v1/organizations', body),
     onSuccess: refresh,
   });
 }

@@ -6,6 +6,7 @@ import type { Invitation } from '../../../common/api/users.js';
 import { api, NetworkError, ProblemError, withQuery, type Page } from '../../api/client.js';
 import { usePagedList } from '../../api/hooks.js';
 import { currentLocale, i18next } from '../../i18n/index.js';
+import { inReadersLanguage } from '../catalog/api.js';
 import type { Filters } from './filters.js';
 
 export const VOLUNTEERS = 'volunteers';
@@ -49,7 +50,7 @@ export function fetchVolunteer(id: string) {
 export function useCreateVolunteer() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: Partial<CreateVolunteerBody> & { firstName: string; lastName: string }) => api.post<VolunteerDetail>('/api/v1/volunteers', body),
+    mutationFn: (body: Partial<CreateVolunteerBody> & { firstName: string; lastName: string }) => api.create<VolunteerDetail>('/api/v1/volunteers', body),
     onSuccess: (v) => {
       qc.setQueryData(detailKey(v.id), v);
       return qc.invalidateQueries({ queryKey: [VOLUNTEERS, 'list'] });
@@ -69,7 +70,7 @@ export function useUpdateVolunteer(id: string) {
 }
 
 export function useInvitePortal(id: string) {
-  return useMutation({ mutationFn: () => api.post<Invitation>(`/api/v1/volunteers/${id}/portal-invitation`, {}) });
+  return useMutation({ mutationFn: () => api.create<Invitation>(`/api/v1/volunteers/${id}/portal-invitation`, {}) });
 }
 
 /** A whole catalogue of the network (a few dozen to a few hundred entries), for names and pickers. */
@@ -86,6 +87,7 @@ export function useCatalog(kind: CatalogKind) {
       } while (cursor && all.length < 10_000);
       return all;
     },
+    select: inReadersLanguage,
     staleTime: 5 * 60_000,
   });
 }
@@ -115,7 +117,7 @@ export function useSavedFilters() {
 export function useSaveFilter() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateSavedFilterBody) => api.post<SavedFilter>('/api/v1/volunteers/saved-filters', body),
+    mutationFn: (body: CreateSavedFilterBody) => api.create<SavedFilter>('/api/v1/volunteers/saved-filters', body),
     onSuccess: () => qc.invalidateQueries({ queryKey: SAVED_FILTERS_KEY }),
   });
 }

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { SavedFilter } from '../../../common/api/volunteer-extras.js';
 import type { Volunteer } from '../../../common/api/volunteers.js';
-import { LANGUAGE_LEVELS, VOLUNTEER_STATUSES, WEEKDAYS } from '../../../common/volunteers.js';
+import { VOLUNTEER_STATUSES, WEEKDAYS } from '../../../common/volunteers.js';
 import { flatItems, useCan } from '../../api/hooks.js';
 import { ConfirmModal, FormModal } from '../../components/data.js';
 import { applyProblemToForm } from '../../components/forms.js';
@@ -15,10 +15,11 @@ import { Page } from '../../components/page.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { formatNumber, isolate } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
+import { Free, Name } from '../../components/bidi.js';
 import { rememberListSearch, useCatalogues, useDeleteSavedFilter, useDownload, useSavedFilters, useSaveFilter, useVolunteerList } from './api.js';
 import { Flag, LanguagesText, loadOf, LoadText, VolunteerStatusBadge } from './components.js';
 import { activeFilterCount, cleanFilters, DEFAULT_SORT, SORTS, useUrlFilters, type FilterKey, type Filters } from './filters.js';
-import { collator, districtGroups, districtLabel, languageOptions, levelLabel, nameOf, weekdayLabel, type Catalogues } from './vocabulary.js';
+import { collator, districtGroups, districtLabel, languageOptions, levelLabel, MIN_LEVELS, nameOf, weekdayLabel, type Catalogues } from './vocabulary.js';
 
 function sameFilters(a: Filters, b: Filters): boolean {
   const ca = cleanFilters(a);
@@ -71,7 +72,7 @@ function FilterPanel({ catalogues, filters, setFilter }: { catalogues: Catalogue
       <NativeSelect
         label={t('volunteers.filters.minLevel')}
         disabled={!filters.language}
-        data={[{ value: '', label: t('volunteers.filters.anyLevel') }, ...LANGUAGE_LEVELS.map((l) => ({ value: l, label: levelLabel(l, t) }))]}
+        data={[{ value: '', label: t('volunteers.filters.anyLevel') }, ...MIN_LEVELS.map((l) => ({ value: l, label: levelLabel(l, t) }))]}
         {...select('minLevel')}
       />
       <NativeSelect label={t('volunteers.fields.district')} data={[all, ...districtGroups(catalogues.districts, t, locale)]} {...select('district')} />
@@ -154,7 +155,7 @@ function SavedFilters({ filters, setFilters }: { filters: Filters; setFilters: (
               <li key={f.id}>
                 <Group gap={2} wrap="nowrap">
                   <Button size="compact-sm" variant={current ? 'filled' : 'light'} aria-pressed={current} onClick={() => setFilters(cleanFilters(f.query))}>
-                    {f.name}
+                    <Free>{f.name}</Free>
                   </Button>
                   <ActionIcon variant="subtle" color="gray" size="md" aria-label={t('volunteers.saved.deleteNamed', { name: f.name })} onClick={() => setDeleting(f)}>
                     <span aria-hidden="true">×</span>
@@ -312,7 +313,7 @@ function PoolTable({ items, catalogues, sort, onSort, tableRef }: { items: Volun
               <Table.Tr key={v.id}>
                 <Table.Td data-nolabel data-wrap className="cell-contact">
                   <Anchor component={Link} to={`/volunteers/${v.id}`} className="pool-name">
-                    {name}
+                    <Name>{name}</Name>
                   </Anchor>
                   {(v.email || v.phone) && (
                     <Text className="secondary-text contact-line">{v.email ? <BreakableEmail email={v.email} /> : v.phone}</Text>

@@ -7,8 +7,9 @@ import { useCan } from '../../api/hooks.js';
 import { IconAlert, IconCheck, IconInfo } from '../../components/icons.js';
 import { Page } from '../../components/page.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
-import { formatDate, formatDateTime, formatNumber, isolate } from '../../i18n/format.js';
+import { formatCompletionDate, formatDate, formatDateTime, formatNumber, isolate } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
+import { Free } from '../../components/bidi.js';
 import { lastListSearch, useCatalogues, useInvitePortal, useNetwork, useVolunteer } from './api.js';
 import { Facts, Flag, formatIban, LanguagesText, Section, VolunteerStatusBadge } from './components.js';
 import { DocumentsTab } from './documents.js';
@@ -161,7 +162,7 @@ function ProfileTab({ v, catalogues }: { v: VolunteerDetail; catalogues: Catalog
           items={[
             { label: t('fields.email'), value: v.email && <Anchor href={`mailto:${v.email}`}>{v.email}</Anchor> },
             { label: t('fields.phone'), value: v.phone && <Anchor href={`tel:${v.phone.replace(/\s/g, '')}`}>{v.phone}</Anchor> },
-            { label: t('fields.address'), value: address },
+            { label: t('fields.address'), value: address && <Free>{address}</Free> },
             { label: t('volunteers.fields.contactLanguage'), value: v.contactLanguage && languageLabel(v.contactLanguage, locale) },
             { label: t('volunteers.fields.birthYear'), value: v.birthYear },
             { label: t('volunteers.fields.gender'), value: gender },
@@ -233,7 +234,12 @@ function ProfileTab({ v, catalogues }: { v: VolunteerDetail; catalogues: Catalog
                   {v.absences.map((a) => (
                     <li key={a.from}>
                       {t('volunteers.absence', { from: formatIsoDate(a.from, locale), to: formatIsoDate(a.to, locale) })}
-                      {a.note ? ` – ${a.note}` : ''}
+                      {a.note ? (
+                        <>
+                          {' – '}
+                          <Free>{a.note}</Free>
+                        </>
+                      ) : null}
                       {a.from <= today && today <= a.to && (
                         <>
                           {' '}
@@ -280,7 +286,7 @@ function ProfileTab({ v, catalogues }: { v: VolunteerDetail; catalogues: Catalog
           <Text size="sm" className="secondary-text" mb="xs">
             {t('volunteers.form.notesHint')}
           </Text>
-          {v.notes ? <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{v.notes}</Text> : <Text className="secondary-text">{t('volunteers.none')}</Text>}
+          {v.notes ? <Free block>{v.notes}</Free> : <Text className="secondary-text">{t('volunteers.none')}</Text>}
         </Section>
       )}
     </Stack>
@@ -317,7 +323,7 @@ function QualificationsTab({ v, catalogues }: { v: VolunteerDetail; catalogues: 
     <Stack gap="lg">
       {v.deployable ? (
         <Alert role="note" color="green" variant="light" icon={<IconCheck />} title={t('volunteers.deployable.yes')}>
-          {basic && t('volunteers.deployable.since', { date: formatIsoDate(basic.completedOn, locale) })}
+          {basic && t('volunteers.deployable.since', { date: formatCompletionDate(basic.completedOn, basic.completedOnPrecision, locale, t), precision: basic.completedOnPrecision })}
         </Alert>
       ) : (
         <Alert role="note" color="orange" variant="light" icon={<IconAlert />} title={t('volunteers.deployable.no')}>
@@ -347,7 +353,7 @@ function QualificationsTab({ v, catalogues }: { v: VolunteerDetail; catalogues: 
                         {t(`volunteers.qualificationTypes.${q.type}`)}
                         {q.specializationKey ? ` – ${nameOf(catalogues.specializations, q.specializationKey)}` : ''}
                       </Table.Td>
-                      <Table.Td data-label={t('volunteers.fields.completedOn')}>{formatIsoDate(q.completedOn, locale)}</Table.Td>
+                      <Table.Td data-label={t('volunteers.fields.completedOn')}>{formatCompletionDate(q.completedOn, q.completedOnPrecision, locale, t)}</Table.Td>
                       <Table.Td data-label={t('volunteers.fields.provider')} data-wrap>
                         {q.provider ?? ''}
                       </Table.Td>
@@ -471,6 +477,7 @@ export default function VolunteerPage() {
   return (
     <Page
       title={title}
+      freeTitle={!!v}
       actions={
         v &&
         canManage && (

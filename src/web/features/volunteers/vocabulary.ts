@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { CatalogEntry } from '../../../common/api/catalog.js';
 import type { Locale } from '../../../common/locales.js';
-import type { LanguageLevel, VolunteerStatus } from '../../../common/volunteers.js';
+import { REQUESTABLE_LEVELS, type LanguageLevel, type VolunteerStatus } from '../../../common/volunteers.js';
 
 /**
  * Languages offered in the pickers: those spoken in the integration networks' pools (the seeds'
@@ -84,8 +84,11 @@ export function weekdayLabel(weekday: number, locale: Locale, style: 'long' | 's
   return new Intl.DateTimeFormat(intlTag(locale), { weekday: style, timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, weekday)));
 }
 
+/** Levels one can ask for as a minimum: `unknown` meets none, so it is no choice there. */
+export const MIN_LEVELS = REQUESTABLE_LEVELS;
+
 export function levelLabel(level: LanguageLevel, t: TFunction): string {
-  return level === 'native' ? t('volunteers.levels.native') : level;
+  return level === 'native' || level === 'unknown' ? t(`volunteers.levels.${level}`) : level;
 }
 
 /** "Arabisch (Muttersprache)", "Deutsch C1". */

@@ -18,6 +18,8 @@ import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateVolunteerBody, type VolunteerDetail } from '../../../common/api/volunteers.js';
 import {
+  BIRTH_YEAR_MAX,
+  BIRTH_YEAR_MIN,
   GENDERS,
   LANGUAGE_LEVELS,
   PROFESSIONAL_POSITIONS,
@@ -30,7 +32,7 @@ import {
   type VolunteerStatus,
 } from '../../../common/volunteers.js';
 import { ProblemError } from '../../api/client.js';
-import { useCan } from '../../api/hooks.js';
+import { useCan, useOneSubmitAtATime } from '../../api/hooks.js';
 import { applyProblemToForm, useFocusProblem, zodValidator } from '../../components/forms.js';
 import { IconInfo } from '../../components/icons.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
@@ -458,9 +460,10 @@ export function VolunteerForm({
   /** After a failed save, take the person to the first field to fix, or to the message. */
   const focusProblem = useFocusProblem(formRef, alertRef);
 
+  const saveOnce = useOneSubmitAtATime(onSubmit);
   const submit = form.onSubmit(async (values) => {
     try {
-      await onSubmit(bodyOf(values, access, current));
+      await saveOnce(bodyOf(values, access, current));
     } catch (e) {
       applyProblemToForm(form, e);
       focusProblem();
@@ -487,7 +490,18 @@ export function VolunteerForm({
               <TextInput label={t('volunteers.fields.postalCode')} autoComplete="off" {...form.getInputProps('postalCode')} />
               <TextInput label={t('volunteers.fields.city')} autoComplete="off" {...form.getInputProps('city')} />
             </SimpleGrid>
-            <NumberInput label={t('volunteers.fields.birthYear')} hideControls allowDecimal={false} allowNegative={false} min={1900} max={2100} {...form.getInputProps('birthYear')} />
+            {/* No clamping: a year out of range stays as typed and the check says why (1890 never turns into 1900). */}
+            <NumberInput
+              label={t('volunteers.fields.birthYear')}
+              hideControls
+              allowDecimal={false}
+              allowNegative={false}
+              thousandSeparator={false}
+              clampBehavior="none"
+              min={BIRTH_YEAR_MIN}
+              max={BIRTH_YEAR_MAX}
+              {...form.getInputProps('birthYear')}
+            />
             <NativeSelect
               label={t('volunteers.fields.contactLanguage')}
               data={[{ value: '', label: t('volunteers.form.notStated') }, ...languageOptions(locale, v.contactLanguage ? [v.contactLanguage] : [])]}

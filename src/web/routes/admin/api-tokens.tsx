@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { flatItems, useAllOrganizations, usePagedList } from '../../api/hooks.js';
 import type { ApiToken, CreatedApiToken } from '../../api/types.js';
-import { ConfirmModal, FormModal, ListTable } from '../../components/data.js';
+import { ConfirmModal, EmptyState, FormModal, ListTable } from '../../components/data.js';
 import { Page } from '../../components/page.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { useRevokeApiToken } from '../../features/api-tokens/api.js';
@@ -37,6 +37,7 @@ export default function ApiTokensPage() {
     <Page title={t('apiTokens.title')} actions={<Button onClick={() => setCreating(true)}>{t('apiTokens.create')}</Button>}>
       <ListTable
         caption={t('apiTokens.title')}
+        empty={<EmptyState what={t('apiTokens.empty')} next={t('apiTokens.emptyNext')} action={<Button onClick={() => setCreating(true)}>{t('apiTokens.create')}</Button>} />}
         isPending={list.isPending}
         error={list.error}
         hasNextPage={list.hasNextPage}

@@ -1,46 +1,93 @@
 import { Button, Group, NativeSelect, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS } from '../../../common/api/index.js';
-import { api, type Page as ApiPage } from '../../api/client.js';
 import { flatItems, usePagedList } from '../../api/hooks.js';
-import type { AuditEvent, User } from '../../api/types.js';
-import { ListTable } from '../../components/data.js';
+import type { AuditEvent } from '../../api/types.js';
+import { EmptyState, ListTable } from '../../components/data.js';
 import { Page } from '../../components/page.js';
-import { berlinDateToInstant, formatDateTime } from '../../i18n/format.js';
+import { berlinDateToInstant, formatDateTime, isolate } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
 
-const KNOWN_ENTITIES = ['organization', 'user', 'invitation', 'apiToken', 'network', 'session', 'membership'];
+/** Kinds of record the trail names (`entity`), in the order the filter offers them. */
+const ENTITIES = [
+  'volunteer',
+  'volunteer_document',
+  'volunteer_import',
+  'guide_request',
+  'guide_request_candidates',
+  'matching_plan',
+  'proposal',
+  'agreement',
+  'deployment',
+  'deployment_receipt',
+  'expense_claim',
+  'payout',
+  'course',
+  'course_run',
+  'course_session',
+  'enrollment',
+  'attendance',
+  'certificate',
+  'organization',
+  'user',
+  'membership',
+  'invitation',
+  'api_token',
+  'session',
+  'password_reset',
+  'network',
+] as const;
+
+/** Where each kind's field labels already live in the catalogues (the forms' labels), tried in order. */
+const FIELD_LABELS: Record<string, string[]> = {
+  // `onboarding.policeCertificateOn` and the like: the form's section keys.
+  volunteer: ['volunteers.fields', 'import.fields', 'volunteers'],
+  guide_request: ['requests.fields'],
+  course: ['courses.fields'],
+  course_run: ['courses.run.fields'],
+  course_session: ['courses.session.fields'],
+};
 
 export default function AuditPage() {
   const { t, i18n } = useTranslation();
   const { locale } = useUiLocale();
   const [action, setAction] = useState('');
   const [entity, setEntity] = useState('');
-  const [actorId, setActorId] = useState('');
+  const [search, setSearch] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [entityQuery] = useDebouncedValue(entity.trim(), 300);
-  const users = useQuery({
-    queryKey: ['users', 'actors'],
-    queryFn: () => api.get<ApiPage<User>>('/api/v1/users', { limit: 200, sort: 'name' }),
-  });
+  const [q] = useDebouncedValue(search.trim(), 300);
   const list = usePagedList<AuditEvent>('audit', '/api/v1/audit-events', {
     action: action || undefined,
-    entity: entityQuery || undefined,
-    actorId: actorId || undefined,
+    entity: entity || undefined,
+    q: q || undefined,
     from: from ? berlinDateToInstant(from) : undefined,
     to: to ? berlinDateToInstant(to, true) : undefined,
   });
   const items = flatItems(list.data);
+  const filtered = !!(action || entity || q || from || to);
   const entityLabel = (e: string) => (i18n.exists(`audit.entities.${e}`) ? t(`audit.entities.${e}`) : e);
-  const actorLabel = (ev: AuditEvent) => ev.actorName ?? t(`audit.actorTypes.${ev.actorType}`);
+  const actorLabel = (ev: AuditEvent) => {
+    if (ev.actorName) return isolate(ev.actorName);
+    // A person or key that acted and is gone since.
+    if (ev.actorId && (ev.actorType === 'user' || ev.actorType === 'api_token')) return `${t(`audit.actorTypes.${ev.actorType}`)} ${t('audit.deleted')}`;
+    return t(`audit.actorTypes.${ev.actorType}`);
+  };
+  const fieldLabel = (ev: AuditEvent, field: string) => {
+    const counted = /^(count|requests):(\d+)$/.exec(field);
+    if (counted) return t(counted[1] === 'count' ? 'audit.countRecords' : 'audit.countRequests', { count: Number(counted[2]) });
+    for (const prefix of [...(FIELD_LABELS[ev.entity] ?? []), 'audit.fieldNames', 'fields']) {
+      const key = `${prefix}.${field}`;
+      if (i18n.exists(key) && typeof i18n.t(key, { returnObjects: true }) === 'string') return t(key);
+    }
+    return field;
+  };
   const reset = () => {
     setAction('');
     setEntity('');
-    setActorId('');
+    setSearch('');
     setFrom('');
     setTo('');
   };
@@ -49,6 +96,14 @@ export default function AuditPage() {
     <Page title={t('audit.title')}>
       <Text>{t('audit.intro')}</Text>
       <Group align="flex-end" wrap="wrap">
+        <TextInput
+          label={t('audit.search')}
+          description={t('audit.searchHint')}
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={{ base: '100%', xs: 260 }}
+        />
         <NativeSelect
           label={t('audit.action')}
           value={action}
@@ -56,42 +111,16 @@ export default function AuditPage() {
           data={[{ value: '', label: t('common.all') }, ...AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`audit.actions.${a}`) }))]}
           w={{ base: '100%', xs: 200 }}
         />
-        <TextInput
+        <NativeSelect
           label={t('audit.entity')}
           value={entity}
           onChange={(e) => setEntity(e.currentTarget.value)}
-          list="audit-entities"
-          w={{ base: '100%', xs: 200 }}
-        />
-        <datalist id="audit-entities">
-          {KNOWN_ENTITIES.map((e) => (
-            <option key={e} value={e}>
-              {entityLabel(e)}
-            </option>
-          ))}
-        </datalist>
-        <NativeSelect
-          label={t('audit.actor')}
-          value={actorId}
-          onChange={(e) => setActorId(e.currentTarget.value)}
-          data={[{ value: '', label: t('common.all') }, ...(users.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))]}
+          data={[{ value: '', label: t('common.all') }, ...ENTITIES.map((e) => ({ value: e, label: entityLabel(e) }))]}
           w={{ base: '100%', xs: 220 }}
         />
-        <TextInput
-          label={t('audit.from')}
-          type="date"
-          value={from}
-          onChange={(e) => setFrom(e.currentTarget.value)}
-          w={{ base: '100%', xs: 170 }}
-        />
-        <TextInput
-          label={t('audit.to')}
-          type="date"
-          value={to}
-          onChange={(e) => setTo(e.currentTarget.value)}
-          w={{ base: '100%', xs: 170 }}
-        />
-        <Button variant="default" onClick={reset}>
+        <TextInput label={t('audit.from')} type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={{ base: '100%', xs: 170 }} />
+        <TextInput label={t('audit.to')} type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} w={{ base: '100%', xs: 170 }} />
+        <Button variant="default" onClick={reset} disabled={!filtered}>
           {t('common.resetFilters')}
         </Button>
       </Group>
@@ -102,11 +131,26 @@ export default function AuditPage() {
         hasNextPage={list.hasNextPage}
         isFetchingNextPage={list.isFetchingNextPage}
         onLoadMore={() => void list.fetchNextPage()}
+        empty={
+          filtered ? (
+            <EmptyState
+              what={t('audit.empty.filtered')}
+              next={t('audit.empty.filteredNext')}
+              action={
+                <Button variant="default" onClick={reset}>
+                  {t('common.resetFilters')}
+                </Button>
+              }
+            />
+          ) : (
+            <EmptyState what={t('audit.empty.none')} next={t('audit.empty.noneNext')} />
+          )
+        }
         columns={[
           { label: t('audit.at') },
-          { label: t('audit.actor') },
+          { label: t('audit.actor'), wrap: true },
           { label: t('audit.action') },
-          { label: t('audit.entity') },
+          { label: t('audit.entity'), wrap: true },
           { label: t('audit.fields'), wrap: true },
           { label: t('audit.ip') },
         ]}
@@ -120,13 +164,19 @@ export default function AuditPage() {
             i18n.exists(`audit.actions.${ev.action}`) ? t(`audit.actions.${ev.action}`) : ev.action,
             <div key="entity">
               <Text size="sm">{entityLabel(ev.entity)}</Text>
-              {ev.entityId && (
-                <Text size="xs" className="secondary-text mono" dir="ltr">
-                  {ev.entityId}
+              {ev.entityName ? (
+                <Text size="sm" fw={500}>
+                  {isolate(ev.entityName)}
                 </Text>
+              ) : (
+                ev.entityDeleted && (
+                  <Text size="xs" className="secondary-text">
+                    {t('audit.deleted')}
+                  </Text>
+                )
               )}
             </div>,
-            ev.fields.join(', '),
+            ev.fields.map((f) => fieldLabel(ev, f)).join(t('audit.fieldSeparator')),
             ev.ip ? (
               <span key="ip" dir="ltr" className="mono">
                 {ev.ip}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { InvitationStatus } from '../../../common/api/index.js';
 import { flatItems, useAllOrganizations, usePagedList } from '../../api/hooks.js';
 import type { Invitation } from '../../api/types.js';
-import { ConfirmModal, FormModal, ListTable } from '../../components/data.js';
+import { ConfirmModal, EmptyState, FormModal, ListTable } from '../../components/data.js';
 import { Page } from '../../components/page.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { useRevokeInvitation } from '../../features/invitations/api.js';
@@ -48,6 +48,17 @@ export default function InvitationsPage() {
       </Group>
       <ListTable
         caption={t('invitations.title')}
+        empty={
+          status ? (
+            <EmptyState what={t('invitations.emptyFiltered', { status: t(`invitationStatus.${status}`) })} action={
+              <Button variant="default" onClick={() => setStatus('')}>
+                {t('common.resetFilters')}
+              </Button>
+            } />
+          ) : (
+            <EmptyState what={t('invitations.empty')} next={t('invitations.emptyNext')} action={<Button onClick={() => setInviting(true)}>{t('invitations.create')}</Button>} />
+          )
+        }
         isPending={list.isPending}
         error={list.error}
         hasNextPage={list.hasNextPage}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ORGANIZATION_KINDS } from '../../../common/organizations.js';
 import { flatItems, usePagedList } from '../../api/hooks.js';
 import type { Organization } from '../../api/types.js';
-import { ConfirmModal, FormModal, ListTable } from '../../components/data.js';
+import { ConfirmModal, EmptyState, FormModal, ListTable } from '../../components/data.js';
 import { Page } from '../../components/page.js';
 import { useDeleteOrganization } from '../../features/organizations/api.js';
 import { OrganizationForm } from '../../features/organizations/organization-form.js';
@@ -54,6 +54,20 @@ export default function OrganizationsPage() {
       </Group>
       <ListTable
         caption={t('organizations.title')}
+        empty={
+          <EmptyState
+            what={t('organizations.emptyFiltered')}
+            next={t('organizations.emptyFilteredNext')}
+            action={
+              <Button variant="default" onClick={() => {
+                  setQ('');
+                  setKind('');
+                }}>
+                {t('common.resetFilters')}
+              </Button>
+            }
+          />
+        }
         isPending={list.isPending}
         error={list.error}
         hasNextPage={list.hasNextPage}

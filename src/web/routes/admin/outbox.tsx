@@ -3,6 +3,7 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { flatItems, usePagedList } from '../../api/hooks.js';
 import type { OutboxMail } from '../../api/types.js';
+import { EmptyState } from '../../components/data.js';
 import { Page } from '../../components/page.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
@@ -45,9 +46,7 @@ export default function OutboxPage() {
           <Loader aria-label={t('app.loading')} role="status" />
         </Center>
       ) : items.length === 0 ? (
-        <Text ta="center" py="md">
-          {t('common.empty')}
-        </Text>
+        <EmptyState what={t('outbox.empty')} next={t('outbox.emptyNext')} />
       ) : (
         <Stack component="ul" gap="md" className="plain-list">
           {items.map((m) => (

@@ -6,7 +6,7 @@ import { USER_STATUSES } from '../../../common/api/index.js';
 import { ROLES } from '../../../common/permissions.js';
 import { flatItems, useAllOrganizations, usePagedList } from '../../api/hooks.js';
 import type { User } from '../../api/types.js';
-import { FormModal, ListTable } from '../../components/data.js';
+import { EmptyState, FormModal, ListTable } from '../../components/data.js';
 import { Page } from '../../components/page.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { UserForm } from '../../features/users/user-form.js';
@@ -68,6 +68,22 @@ export default function UsersPage() {
       </Group>
       <ListTable
         caption={t('users.title')}
+        empty={
+          <EmptyState
+            what={t('users.emptyFiltered')}
+            next={t('users.emptyFilteredNext')}
+            action={
+              <Button variant="default" onClick={() => {
+                  setQ('');
+                  setRole('');
+                  setOrganizationId('');
+                  setStatus('');
+                }}>
+                {t('common.resetFilters')}
+              </Button>
+            }
+          />
+        }
         isPending={list.isPending}
         error={list.error}
         hasNextPage={list.hasNextPage}

@@ -28,7 +28,7 @@ test.describe('courses', () => {
     await page.getByRole('button', { name: 'Kurs anlegen' }).click();
     let dialog = page.getByRole('dialog', { name: 'Kurs anlegen' });
     await dialog.getByLabel(/^Art/).selectOption('advanced');
-    await dialog.getByLabel(/^Titel/).fill(title);
+    await dialog.getByLabel(/^Titel \(Deutsch\)/).fill(title);
     await dialog.getByLabel(/^Unterrichtseinheiten/).fill('8');
     await dialog.getByRole('button', { name: 'Anlegen' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);

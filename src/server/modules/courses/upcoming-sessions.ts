@@ -1,14 +1,17 @@
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
+import { labelOf } from '../../../common/api/translations.js';
+import type { Locale } from '../../../common/locales.js';
 import type { Db } from '../../db/client.js';
 import { courseRuns, courses, courseSessions, enrollments } from './courses.table.js';
 
 /** The next sessions of the runs a volunteer holds a place in (not the waiting list), soonest first, with their full count (the portal's landing page). */
-export async function upcomingSessionsOf(tx: Db, networkId: string, volunteerId: string, now: Date, limit: number) {
+export async function upcomingSessionsOf(tx: Db, networkId: string, volunteerId: string, now: Date, limit: number, locale: Locale) {
   const rows = await tx
     .select({
       id: courseSessions.id,
       enrollmentId: enrollments.id,
       courseTitle: courses.title,
+      courseTitles: courses.titles,
       runTitle: courseRuns.title,
       startsAt: courseSessions.startsAt,
       endsAt: courseSessions.endsAt,
@@ -36,7 +39,7 @@ export async function upcomingSessionsOf(tx: Db, networkId: string, volunteerId:
     items: rows.map((r) => ({
       id: r.id,
       enrollmentId: r.enrollmentId,
-      courseTitle: r.courseTitle,
+      courseTitle: labelOf(r.courseTitle, r.courseTitles, locale),
       runTitle: r.runTitle,
       startsAt: r.startsAt.toISOString(),
       endsAt: r.endsAt.toISOString(),

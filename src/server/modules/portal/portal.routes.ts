@@ -16,7 +16,7 @@ export function portalRoutes(app: FastifyInstance) {
     },
     handler: (request) => {
       const userId = userIdOf(request);
-      return inTenant(request, (tx, actor) => portalOverview(tx, actor.networkId, userId));
+      return inTenant(request, (tx, actor) => portalOverview(tx, actor.networkId, userId, request.locale));
     },
   });
 }

@@ -1,3 +1,4 @@
+import type { Locale } from '../../../common/locales.js';
 import type { PortalAppointment, PortalOverview } from '../../../common/api/portal.js';
 import { addDays } from '../../../common/agreement-term.js';
 import type { Db } from '../../db/client.js';
@@ -24,7 +25,7 @@ const ALL = 200;
  * hers alone: the scope names her volunteer record and no organisation, and every query also
  * filters by the network (row-level security is the second wall).
  */
-export async function portalOverview(tx: Db, networkId: string, userId: string, now = new Date()): Promise<PortalOverview> {
+export async function portalOverview(tx: Db, networkId: string, userId: string, locale: Locale, now = new Date()): Promise<PortalOverview> {
   const volunteerId = await volunteerIdOfUser(tx, networkId, userId);
   if (!volunteerId) throw notFound('volunteer');
   const scope: PlacementScope = { all: false, organizationIds: [], volunteerId, userId };
@@ -39,7 +40,7 @@ export async function portalOverview(tx: Db, networkId: string, userId: string, 
     networkId,
     claims.items.map((c) => c.id),
   );
-  const sessions = await upcomingSessionsOf(tx, networkId, volunteerId, now, FIRST);
+  const sessions = await upcomingSessionsOf(tx, networkId, volunteerId, now, FIRST, locale);
 
   const ref = (a: (typeof agreements)[number]) => ({
     agreementId: a.id,

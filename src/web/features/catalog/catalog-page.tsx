@@ -60,7 +60,7 @@ export default function CatalogPage() {
         hasNextPage={list.hasNextPage}
         isFetchingNextPage={list.isFetchingNextPage}
         onLoadMore={() => void list.fetchNextPage()}
-        empty={<EmptyState what={t('catalog.empty')} next={t('catalog.emptyNext')} action={<Button onClick={() => setEditing('new')}>{t('catalog.create')}</Button>} />}
+        empty={<EmptyState what={t('catalog.empty')} next={t('catalog.emptyNext')} />}
         columns={[
           { label: t('catalog.name'), wrap: true, noPhoneLabel: true },
           ...TRANSLATION_LOCALES.map((l) => ({ label: languageName(l), wrap: true })),

@@ -91,7 +91,7 @@ export default function CoursePage() {
       </Text>
       <ListTable
         caption={t('courses.course.runs')}
-        empty={<EmptyState what={t('courses.empty.runs')} next={canManage ? t('courses.empty.runsNext') : undefined} action={canManage ? <Button onClick={() => setPlanning(true)}>{t('courses.run.create')}</Button> : undefined} />}
+        empty={<EmptyState what={t('courses.empty.runs')} next={canManage ? t('courses.empty.runsNext') : undefined} />}
         isPending={runs.isPending}
         error={runs.error}
         columns={[

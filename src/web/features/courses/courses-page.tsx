@@ -62,7 +62,7 @@ export default function CoursesPage() {
           kind ? (
             <EmptyState what={t('courses.empty.catalogueFiltered')} next={t('courses.empty.catalogueFilteredNext')} action={<Button variant="default" onClick={() => setKind('')}>{t('common.resetFilters')}</Button>} />
           ) : (
-            <EmptyState what={t('courses.empty.catalogue')} next={canManage ? t('courses.empty.catalogueNext') : undefined} action={canManage ? <Button onClick={() => setEditing('new')}>{t('courses.catalogue.create')}</Button> : undefined} />
+            <EmptyState what={t('courses.empty.catalogue')} next={canManage ? t('courses.empty.catalogueNext') : undefined} />
           )
         }
         isPending={list.isPending}

@@ -11,6 +11,7 @@ import { StatusBadge } from '../../components/status-badge.js';
 import { formatDateTime, isolate } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
 import { useCatalog } from '../portal/api.js';
+import { levelLabel } from '../volunteers/vocabulary.js';
 import { weekdayName } from '../portal/languages.js';
 import { formatDecimal, formatMoney } from './format.js';
 
@@ -117,7 +118,7 @@ export function ProposalFacts({ proposal }: { proposal: Proposal }) {
   items.push([t('placements.proposals.hours'), r.expectedHours ? t('placements.proposals.hoursValue', { hours: formatDecimal(r.expectedHours, locale) }) : t('placements.proposals.hoursOpen')]);
   if (r.languages.length) {
     const names = new Intl.DisplayNames([locale], { type: 'language' });
-    items.push([t('placements.proposals.languages'), r.languages.map((l) => `${names.of(l.code) ?? l.code} (${l.minLevel})`).join(', ')]);
+    items.push([t('placements.proposals.languages'), r.languages.map((l) => `${names.of(l.code) ?? l.code} (${levelLabel(l.minLevel, t)})`).join(', ')]);
   }
   return (
     <Stack gap="sm">

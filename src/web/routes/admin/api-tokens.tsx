@@ -37,7 +37,7 @@ export default function ApiTokensPage() {
     <Page title={t('apiTokens.title')} actions={<Button onClick={() => setCreating(true)}>{t('apiTokens.create')}</Button>}>
       <ListTable
         caption={t('apiTokens.title')}
-        empty={<EmptyState what={t('apiTokens.empty')} next={t('apiTokens.emptyNext')} action={<Button onClick={() => setCreating(true)}>{t('apiTokens.create')}</Button>} />}
+        empty={<EmptyState what={t('apiTokens.empty')} next={t('apiTokens.emptyNext')} />}
         isPending={list.isPending}
         error={list.error}
         hasNextPage={list.hasNextPage}

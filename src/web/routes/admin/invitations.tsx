@@ -56,7 +56,7 @@ export default function InvitationsPage() {
               </Button>
             } />
           ) : (
-            <EmptyState what={t('invitations.empty')} next={t('invitations.emptyNext')} action={<Button onClick={() => setInviting(true)}>{t('invitations.create')}</Button>} />
+            <EmptyState what={t('invitations.empty')} next={t('invitations.emptyNext')} />
           )
         }
         isPending={list.isPending}

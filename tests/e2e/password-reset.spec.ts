@@ -52,4 +52,11 @@ test('a forgotten password is reset through the mailed link, and the new one sig
   await expect(page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Organisationen' })).toHaveCount(0);
   await page.goto('/admin/users');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kein Zugriff');
+
+  // Later journeys sign in as the demo's viewer with the documented password: give it back.
+  const restored = await page.request.post('/api/v1/me/password', {
+    headers: { Origin: new URL(page.url()).origin },
+    data: { currentPassword: 'neues-passwort-2026', newPassword: 'lotse-demo-2026' },
+  });
+  expect(restored.status()).toBe(204);
 });

@@ -79,7 +79,7 @@ describe('the public request form', () => {
     const list = (await t.app.inject({ method: 'GET', url: '/api/v1/guide-requests?status=new', headers: asBrowser(coordinator) })).json();
     const created = list.items.find((r: { source: string }) => r.source === 'public');
     expect(created).toMatchObject({ kind: 'accompaniment', topic: 'behoerden', languages: [{ code: 'ar', minLevel: 'B1' }], contact: { name: 'Samira', phone: '0176 1234567', email: null }, requesterOrganizationId: null });
-    expect(created.title).toBe('طلب عبر النموذج: مرافقة (دائرة رسمية، طبيب، مدرسة)');
+    expect(created.title).toBe('طلب مرافقة عبر النموذج: مرافقة (دائرة رسمية، طبيب، مدرسة)');
     const consent = await withMaintenance(t.database.db, (tx) => queryRows<{ purpose: string }>(tx, sql`select purpose from consents where subject_kind = 'seeker' and subject_id = ${created.id}`));
     expect(consent).toEqual([{ purpose: 'data_processing' }]);
     const mails = await withMaintenance(t.database.db, (tx) => queryRows<{ subject: string }>(tx, sql`select subject from outbox_mails where network_id = ${network.networkId}`));
@@ -90,7 +90,7 @@ describe('the public request form', () => {
     const before = (await t.app.inject({ method: 'GET', url: '/api/v1/guide-requests?limit=200', headers: asBrowser(coordinator) })).json().items.length;
     const res = await submit({ ...form, contact: { name: 'Samira' } }, '192.0.2.21');
     expect(res.statusCode).toBe(422);
-    expect(res.json().errors).toEqual([{ path: 'body.contact.phone', message: 'يرجى إدخال رقم هاتف أو بريد إلكتروني.' }]);
+    expect(res.json().errors).toEqual([{ path: 'body.contact.phone', message: 'يُرجى إدخال رقم هاتف أو بريد إلكتروني.' }]);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/guide-requests?limit=200', headers: asBrowser(coordinator) })).json().items.length).toBe(before);
   });
 

@@ -25,8 +25,8 @@ interface Row {
   non2xx: number;
 }
 
-async function startServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+async function startServer(env: Record<string, string>, script = 'bench/server.ts') {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
     const rl = createInterface({ input: child.stdout! });
     rl.once('line', resolve);
@@ -57,11 +57,30 @@ async function measure(database: string, env: Record<string, string>): Promise<R
   return rows;
 }
 
+/** The floor: a bare node:http server running one PGlite query per request (bench/floor-server.ts). */
+async function measureFloor(): Promise<Row> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-bench-floor-'));
+  const server = await startServer({ BENCH_DATA_DIR: dir }, 'bench/floor-server.ts');
+  try {
+    const r = await load(`http://127.0.0.1:${server.port}/`, '');
+    console.log(`floor (node:http + 1 PGlite query): ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`);
+    return { database: 'PGlite', endpoint: 'floor: node:http + one query', rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+  } finally {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const results: Row[] = [];
 const probes: (ProbeRow & { database: string })[] = [];
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-bench-'));
+const floor = await measureFloor();
 results.push(...(await measure('PGlite', { BENCH_DATA_DIR: dataDir })));
 fs.rmSync(dataDir, { recursive: true, force: true });
+const me = results.find((r) => r.database === 'PGlite' && r.endpoint === '/api/v1/me');
+const ratio = me ? me.rps / floor.rps : 0;
+console.log(`GET /api/v1/me on PGlite: ${ratio.toFixed(2)} of the one-query floor (aim ≥ 0.5)`);
+results.unshift(floor);
 {
   const memory = await openDatabase({ dataDir: 'memory://' });
   await migrate(memory);
@@ -89,7 +108,7 @@ try {
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const table = results
-  .map((r) => `| ${r.database} | \`GET ${r.endpoint}\` | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors + r.non2xx} |`)
+  .map((r) => `| ${r.database} | ${r.endpoint.startsWith('/') ? `\`GET ${r.endpoint}\`` : r.endpoint} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors + r.non2xx} |`)
   .join('\n');
 const section = `## HTTP: session-authenticated reads (${new Date().toISOString().slice(0, 10)})
 
@@ -97,7 +116,9 @@ Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} G
 Load: autocannon, ${CONNECTIONS} connections, ${DURATION} s after a 2 s warm-up, server in its own process on 127.0.0.1
 (the load generator shares the same two cores). Each request resolves the session cookie in the
 database (one query under row-level security); the list reads 50 of 200 organisations with member
-counts. Aim (issue 3): over 2,000 requests/s for \`/api/v1/me\` with p99 under 20 ms.
+counts. Aim (issue 3): over 2,000 requests/s for \`/api/v1/me\` with p99 under 20 ms. Aim (issue 12):
+\`GET /api/v1/me\` on PGlite at least 0.5 of the floor measured in the same run, a bare \`node:http\`
+server running one PGlite query per request — this run: **${ratio.toFixed(2)}** (${Math.round(me?.rps ?? 0)} vs ${Math.round(floor.rps)} requests/s).
 
 | database | endpoint | requests/s | p50 ms | p99 ms | errors |
 |---|---|---:|---:|---:|---:|

@@ -4,12 +4,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Each tier's time, printed at the end (and by .ci/run after it).
+times=()
+tier() { local name=$1; shift; local t0; t0=$(date +%s); "$@"; times+=("$name: $(( $(date +%s) - t0 )) s"); }
+report() { echo "== Tier times"; for line in "${times[@]}"; do echo "   $line"; done; }
+trap report EXIT
+
 echo "== Unit and HTTP tests on PGlite"
-env -u TEST_DATABASE_URL npx vitest run
+tier "PGlite" env -u TEST_DATABASE_URL npx vitest run
 
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   echo "== The same tests on PostgreSQL ($TEST_DATABASE_URL)"
-  npx vitest run
+  tier "PostgreSQL" npx vitest run
 else
   echo "== PostgreSQL tier not run: set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run it"
 fi
@@ -18,7 +24,7 @@ CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ -x "$CHROMIUM" ]; then
   [ -f dist/web/index.html ] || npm run build
   echo "== Browser tests in $CHROMIUM"
-  npx playwright test
+  tier "Chromium" npx playwright test
 else
   echo "== Browser tier not run: no Chromium at $CHROMIUM (apt-get install -y chromium)"
 fi

@@ -19,6 +19,8 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-cli-'));
   env = { ...(process.env as Record<string, string>), DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
+  delete env.LOTSE_SECRET_KEY;
+  delete env.LOTSE_BACKUP_PASSPHRASE;
   const server = process.env.TEST_DATABASE_URL;
   if (server) {
     const name = `lotse_cli_${randomBytes(5).toString('hex')}`;
@@ -29,6 +31,7 @@ beforeAll(async () => {
     const url = new URL(server);
     url.pathname = `/${name}`;
     env.DATABASE_URL = url.toString();
+    env.LOTSE_SECRET_KEY = randomBytes(32).toString('base64');
     dropDatabase = async () => {
       const c = new pg.Client({ connectionString: server });
       await c.connect();
@@ -73,6 +76,7 @@ describe(`the lotse command line (${process.env.TEST_DATABASE_URL ? 'PostgreSQL'
     const file = path.join(dir, 'backup.json.gz');
     const saved = lotse('backup', file);
     expect(saved.status, saved.stderr).toBe(0);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const rows = Number(/: (\d+) rows/.exec(saved.stdout)?.[1]);
     expect(rows).toBeGreaterThan(20);
     const restored = lotse('restore', file);
@@ -82,6 +86,41 @@ describe(`the lotse command line (${process.env.TEST_DATABASE_URL ? 'PostgreSQL'
 
     expect(lotse('nonsense').status).toBe(2);
   }, 300_000);
+
+  it('encrypts a backup with the passphrase file, and restores it only with that passphrase, without a stack trace', () => {
+    const passphraseFile = path.join(dir, 'passphrase');
+    fs.writeFileSync(passphraseFile, 'ein langer Satz als Passphrase\n', { mode: 0o600 });
+    const file = path.join(dir, 'backup.lotse');
+    const saved = lotse('backup', file, '--passphrase-file', passphraseFile);
+    expect(saved.status, saved.stderr).toBe(0);
+    expect(saved.stdout).toMatch(/\(encrypted\): \d+ rows/);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(file).includes(Buffer.from('admin@demo.lotse.dev'))).toBe(false);
+
+    const without = lotse('restore', file);
+    expect(without.status).toBe(1);
+    expect(without.stderr).toMatch(/is encrypted: give its passphrase with --passphrase-file/);
+    const wrong = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', 'restore', file], { env: { ...env, LOTSE_BACKUP_PASSPHRASE: 'eine ganz andere Passphrase' }, encoding: 'utf8', timeout: 60_000 });
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toMatch(/The passphrase does not open/);
+    for (const out of [without.stderr, wrong.stderr]) expect(out).not.toMatch(/^\s+at /m);
+
+    const restored = lotse('restore', file, '--passphrase-file', passphraseFile);
+    expect(restored.status, restored.stderr).toBe(0);
+    expect(lotse('seed-demo').stdout).toContain('exists already');
+
+    const missing = lotse('backup', path.join(dir, 'other.lotse'), '--passphrase-file', path.join(dir, 'missing'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/cannot be read/);
+  }, 300_000);
+
+  it.runIf(!!process.env.TEST_DATABASE_URL)('refuses to serve PostgreSQL without LOTSE_SECRET_KEY, saying how to make one', () => {
+    const { LOTSE_SECRET_KEY: _, ...noKey } = env;
+    const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', 'serve'], { env: { ...noKey, PORT: '0' }, encoding: 'utf8', timeout: 60_000 });
+    expect(res.status).toBe(1);
+    expect(res.stderr).toMatch(/LOTSE_SECRET_KEY is not set.*openssl rand -base64 32/);
+    expect(res.stderr).not.toMatch(/^\s+at /m);
+  }, 120_000);
 
   it('serves, answers health checks, and shuts down cleanly on SIGTERM', async () => {
     const port = await freePort();
@@ -96,6 +135,7 @@ describe(`the lotse command line (${process.env.TEST_DATABASE_URL ? 'PostgreSQL'
       if (!health) await new Promise((r) => setTimeout(r, 250));
     }
     expect(health?.status, output).toBe(200);
+    if (!env.DATABASE_URL) expect(fs.statSync(path.join(env.DATA_DIR!, 'secret.key')).mode & 0o777).toBe(0o600);
     const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -21,18 +21,26 @@ export interface TestNetwork {
 }
 
 /** A network with its coordination office and an admin (password PASSWORD). */
+/** A network whose admin holds network_admin only (the role table's admin, without the coordinator's rights). */
 export async function makeNetwork(database: Database, name = `Netz ${unique()}`): Promise<TestNetwork> {
   const adminEmail = `admin-${unique()}@example.org`;
-  const created = await createNetworkWithAdmin(database.db, { name, adminEmail, adminPassword: PASSWORD, adminName: 'Ada Admin' });
+  const created = await createNetworkWithAdmin(database.db, { name, adminEmail, adminPassword: PASSWORD, adminName: 'Ada Admin', adminRoles: ['network_admin'] });
   return { networkId: created.networkId, officeId: created.officeId, adminEmail, adminId: created.adminId };
 }
 
-/** A person with one role in one organisation of the network (the office unless named). */
-export async function makeUser(database: Database, network: TestNetwork, role: Role, organizationId = network.officeId) {
-  const email = `${role}-${unique()}@example.org`;
+/** A person with one role (or several) in one organisation of the network (the office unless named). */
+export async function makeUser(database: Database, network: TestNetwork, role: Role | Role[], organizationId = network.officeId) {
+  const roles = Array.isArray(role) ? role : [role];
+  const email = `${roles.join('-').replaceAll('_', '-')}-${unique()}@example.org`;
   const passwordHash = await hashPassword(PASSWORD);
   const id = await withTenant(database.db, network.networkId, (tx) =>
-    createUser(tx, systemActor(network.networkId), { email, name: `Test ${role}`, passwordHash, locale: 'de', memberships: [{ organizationId, role }] }),
+    createUser(tx, systemActor(network.networkId), {
+      email,
+      name: `Test ${roles.join(' ')}`,
+      passwordHash,
+      locale: 'de',
+      memberships: roles.map((r) => ({ organizationId, role: r })),
+    }),
   );
   return { id, email };
 }

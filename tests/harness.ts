@@ -5,8 +5,29 @@ import { buildApp } from '../src/server/app.js';
 import { loadConfig, type Config } from '../src/server/config.js';
 import { openDatabase, type Database } from '../src/server/db/client.js';
 import { migrate } from '../src/server/db/migrate.js';
+import { useSecretKey } from '../src/server/db/secret-box.js';
 
 export const ORIGIN = 'http://localhost:3000';
+
+/** Where the problem types of the API live (`type` of every problem+json answer). */
+export const PROBLEM = 'https://lotse.dev/problems/';
+
+export interface TestProblem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code?: string;
+  errors?: { path: string; message: string }[];
+}
+
+/** The body of an error answer, which must be problem+json. */
+export function problemOf(res: LightMyRequestResponse): TestProblem {
+  if (!/^application\/problem\+json/.test(String(res.headers['content-type']))) {
+    throw new Error(`expected problem+json, got ${String(res.headers['content-type'])} (${res.statusCode}): ${res.body.slice(0, 300)}`);
+  }
+  return res.json() as TestProblem;
+}
 
 /**
  * A fresh database per test file: PGlite in memory, or — when TEST_DATABASE_URL is set — a
@@ -47,9 +68,13 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
+/** One key per test process, as one deployment has one, given as PostgreSQL requires it. */
+const TEST_SECRET_KEY = randomBytes(32).toString('base64');
+
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const { database, drop } = await createTestDatabase();
-  const config = loadConfig({ PUBLIC_URL: ORIGIN, LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ PUBLIC_URL: ORIGIN, LOG_LEVEL: 'silent', LOTSE_SECRET_KEY: TEST_SECRET_KEY, ...env });
+  useSecretKey(config.LOTSE_SECRET_KEY!);
   const app = await buildApp({ config, database });
   await app.ready();
   return {

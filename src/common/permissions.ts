@@ -98,3 +98,12 @@ export function permissionsOf(roles: Iterable<Role>): Set<Permission> {
 export function isPermission(value: string): value is Permission {
   return (PERMISSIONS as readonly string[]).includes(value);
 }
+
+/**
+ * Whether someone holding `held` may hand `role` on (an invitation, an API token): only if they
+ * hold every permission of that role themselves, so no one can mint rights they lack.
+ */
+export function mayGrant(held: Iterable<string>, role: Role): boolean {
+  const own = new Set(held);
+  return ROLE_PERMISSIONS[role].every((p) => own.has(p));
+}

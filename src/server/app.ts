@@ -1,26 +1,24 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { authPlugin } from './http/auth.js';
 import { idempotencyPlugin } from './http/idempotency.js';
-import { DomainError, registerProblemHandling, sendProblem } from './http/problems.js';
+import { transformDocument, transformOperation } from './http/openapi.js';
+import { DomainError, frameworkError, registerProblemHandling, sendProblem } from './http/problems.js';
+import { webRoutes } from './http/web.js';
+import { queryGuardPlugin } from './http/query-guard.js';
+import { securityHeadersPlugin, setSecurityHeaders } from './http/security-headers.js';
 import { apiTokensRoutes } from './modules/api-tokens/api-tokens.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
@@ -63,8 +61,6 @@ declare module 'fastify' {
   }
 }
 
-const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
-
 export interface AppDeps {
   config: Config;
   database: Database;
@@ -82,6 +78,8 @@ export async function buildApp({ config, database, logger = false, mailWorker = 
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: 'x-request-id',
     routerOptions: { maxParamLength: 200 },
+    // Router errors skip every hook: the security headers are set here instead.
+    frameworkErrors: (error, request, reply) => frameworkError(error, request, setSecurityHeaders(request, reply, config.publicUrl)),
     ajv: { customOptions: { coerceTypes: false } },
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -125,13 +123,22 @@ export async function buildApp({ config, database, logger = false, mailWorker = 
     for (const method of [route.method].flat()) app.routeTable.push({ method, url: route.url, access });
   });
 
+  await app.register(securityHeadersPlugin, { publicUrl: config.publicUrl });
+  await app.register(queryGuardPlugin);
   await app.register(fastifyCookie);
   // Uploads (spreadsheet imports, documents): one file per request, 20 MB at most.
   await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 20 } });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Lotse API', version: '1', description: 'Regional integration networks: volunteers, requests, matching, clearing and referral.' },
+      info: {
+        title: 'Lotse API',
+        version: '1',
+        description: 'Regional integration networks: volunteers, requests, matching, clearing and referral.',
+        license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+      },
+      // Relative: the API is where the document was fetched from, behind whatever proxy.
+      servers: [{ url: '/' }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'lotse_session' },
@@ -140,10 +147,11 @@ export async function buildApp({ config, database, logger = false, mailWorker = 
       },
       security: [{ session: [] }, { apiToken: [] }],
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transform: transformOperation,
+    transformObject: transformDocument,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // No validator badge: it would load an image from validator.swagger.io, which the CSP forbids.
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null } });
   await app.register(authPlugin, { publicUrl: config.publicUrl, sessionDays: config.SESSION_DAYS });
   // Create operations accept an Idempotency-Key (routes opt in with config.idempotent).
   await app.register(idempotencyPlugin);
@@ -196,25 +204,4 @@ export async function buildApp({ config, database, logger = false, mailWorker = 
 
   webRoutes(app, config.WEB_DIR);
   return app;
-}
-
-/** The built web app on the same port: files as they are, every other page path gets index.html. */
-function webRoutes(app: FastifyInstance, webDir: string | undefined) {
-  const WEB_DIR = webDir ? path.resolve(webDir) : DEFAULT_WEB_DIR;
-  app.register(fastifyStatic, { root: WEB_DIR, serve: false });
-  app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const urlPath = decodeURIComponent(request.url.split('?')[0] ?? '/');
-    if (urlPath.startsWith('/api/')) {
-      return sendProblem(reply, request.locale, new DomainError('ROUTE_NOT_FOUND', 404, 'not-found', 'routeNotFound'));
-    }
-    const file = path.join(WEB_DIR, path.normalize(urlPath));
-    if (file.startsWith(WEB_DIR + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
-      const immutable = urlPath.startsWith('/assets/');
-      return reply.sendFile(path.relative(WEB_DIR, file), { cacheControl: true, maxAge: immutable ? 31_536_000_000 : 0, immutable });
-    }
-    if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) {
-      return reply.code(503).type('text/plain; charset=utf-8').send('The web app is not built yet: run `npm run build` (npm start does it for you).');
-    }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
-  });
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config.js';
 import { backup, restore } from './db/backup.js';
@@ -12,12 +13,38 @@ const HELP = `Lotse command line — npm run lotse -- <command> [options]
   serve                          start the server (same as npm start, without building the web app)
   migrate                        apply database migrations
   create-network --name N --admin-email E --admin-password P [--admin-name A] [--slug S]
-                                 create a network with its coordination office and first network_admin
+                                 create a network with its coordination office and its first person
+                                 (network_admin and coordinator of the office)
   seed-demo                      load the demo network (Hannover) with one login per role
-  backup FILE                    write every table to FILE (gzipped JSON)
-  restore FILE                   replace all data with the backup in FILE (one transaction)
+  backup FILE [--passphrase-file P]
+                                 write every table to FILE (gzipped JSON, mode 0600), encrypted
+                                 with the passphrase in file P or in LOTSE_BACKUP_PASSPHRASE
+  restore FILE [--passphrase-file P]
+                                 replace all data with the backup in FILE (one transaction); an
+                                 encrypted backup needs its passphrase
 
-The database comes from DATABASE_URL (PostgreSQL) or DATA_DIR (embedded PGlite, default ./data).`;
+The database comes from DATABASE_URL (PostgreSQL) or DATA_DIR (embedded PGlite, default ./data).
+TOTP secrets in a backup stay encrypted with LOTSE_SECRET_KEY (or DATA_DIR/secret.key): keep a copy
+of the key safe, apart from the backup files; the restored data needs the same key.`;
+
+const MIN_PASSPHRASE = 12;
+
+/** The passphrase from --passphrase-file (its first line) or else LOTSE_BACKUP_PASSPHRASE. */
+function backupPassphrase(args: string[], command: string): { file: string; passphrase: string | undefined } {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'passphrase-file': { type: 'string' } } });
+  const file = positionals[0] ?? fail(`${command} needs a FILE.`);
+  const from = values['passphrase-file'];
+  if (from === undefined) return { file, passphrase: loadConfig().LOTSE_BACKUP_PASSPHRASE };
+  let text: string;
+  try {
+    text = fs.readFileSync(from, 'utf8');
+  } catch {
+    fail(`The passphrase file ${from} cannot be read.`);
+  }
+  const passphrase = text.split(/\r?\n/)[0] ?? '';
+  if (!passphrase) fail(`The passphrase file ${from} is empty.`);
+  return { file, passphrase };
+}
 
 async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -75,14 +102,16 @@ async function main(argv: string[]) {
       return;
     }
     case 'backup': {
-      const file = rest[0] ?? fail('backup needs a FILE.');
-      const { tables, rows } = await withDatabase((db) => backup(db.db, file));
-      console.log(`Backup written to ${file}: ${rows} rows in ${tables} tables.`);
+      const { file, passphrase } = backupPassphrase(rest, 'backup');
+      if (passphrase !== undefined && passphrase.length < MIN_PASSPHRASE) fail(`The backup passphrase must be at least ${MIN_PASSPHRASE} characters long.`);
+      const { tables, rows } = await withDatabase((db) => backup(db.db, file, { passphrase }));
+      console.log(`Backup written to ${file}${passphrase ? ' (encrypted)' : ''}: ${rows} rows in ${tables} tables.`);
+      if (!passphrase) console.log('It is not encrypted: it holds password hashes and personal data; keep it where only you can read it, or pass --passphrase-file.');
       return;
     }
     case 'restore': {
-      const file = rest[0] ?? fail('restore needs a FILE.');
-      const { tables, rows } = await withDatabase((db) => restore(db.db, file));
+      const { file, passphrase } = backupPassphrase(rest, 'restore');
+      const { tables, rows } = await withDatabase((db) => restore(db.db, file, { passphrase }));
       console.log(`Restored ${rows} rows in ${tables} tables from ${file}.`);
       return;
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseSecretKey } from './db/secret-box.js';
 
 /** Every environment variable Lotse reads, parsed in one place. The CLI reads the same. */
 const ConfigSchema = z.object({
@@ -22,6 +23,21 @@ const ConfigSchema = z.object({
     .transform((v): boolean | number | string => (v === undefined || v === 'false' ? false : v === 'true' ? true : /^\d+$/.test(v) ? Number(v) : v)),
   /** Where the built web app lives (default dist/web); lets parallel builds serve their own copy. */
   WEB_DIR: z.string().optional(),
+  /**
+   * The key TOTP secrets are sealed with: 32 bytes as 64 hex digits or base64. Required with
+   * PostgreSQL; on PGlite, unset means `DATA_DIR/secret.key`, made on first start.
+   */
+  LOTSE_SECRET_KEY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      const key = parseSecretKey(v);
+      if (!key) ctx.addIssue({ code: 'custom', message: 'must be 32 bytes as 64 hex digits or base64 (create one with `openssl rand -base64 32`)' });
+      return key ?? undefined;
+    }),
+  /** Encrypts `lotse backup` and opens it on `lotse restore` (or pass --passphrase-file). */
+  LOTSE_BACKUP_PASSPHRASE: z.string().optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { publicUrl: string; secureCookies: boolean };

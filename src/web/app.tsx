@@ -7,17 +7,16 @@ import {
   parseThemeColor,
   type CSSVariablesResolver,
   type VariantColorsResolver,
-  useDirection,
 } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
+import { useNotifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from './i18n/translate.js';
+import { createBrowserRouter, RouterProvider } from './router.js';
 import { directionOf } from '../common/locales.js';
 import { ME_KEY, useMe } from './api/hooks.js';
 import { onSessionProblem, queryClient } from './api/query-client.js';
-import { PublicLayout, RedirectIfSignedIn, RequireAuth, RequirePermission } from './components/layouts.js';
+import { PublicLayout, RedirectIfSignedIn, RequirePermission } from './components/layouts.js';
 import { catalogRoutes } from './features/catalog/routes.js';
 import { courseRoutes } from './features/courses/routes.js';
 import { guideRequestRoutes } from './features/guide-requests/routes.js';
@@ -28,21 +27,8 @@ import { volunteerImportRoutes } from './features/volunteer-imports/routes.js';
 import { volunteerRoutes } from './features/volunteers/routes.js';
 import { currentLocale } from './i18n/index.js';
 import { LocaleSync } from './i18n/locale.js';
-import ApiTokensPage from './routes/admin/api-tokens.js';
-import AuditPage from './routes/admin/audit.js';
-import InvitationsPage from './routes/admin/invitations.js';
-import OrganizationsPage from './routes/admin/organizations.js';
-import OutboxPage from './routes/admin/outbox.js';
-import SettingsPage from './routes/admin/settings.js';
-import UsersPage from './routes/admin/users.js';
-import ForgotPasswordPage from './routes/forgot-password.js';
-import HomePage from './routes/home.js';
-import InvitationPage from './routes/invitation.js';
-import LoginPage from './routes/login.js';
-import NotFoundPage from './routes/not-found.js';
-import ProfilePage from './routes/profile.js';
+import { page } from './lazy-route.js';
 import RouteErrorPage from './routes/error.js';
-import ResetPasswordPage from './routes/reset-password.js';
 
 /**
  * Text on "light" and "outline" variants (alerts, badges, secondary buttons) uses shade 9, so that
@@ -133,13 +119,28 @@ const cssVariablesResolver: CSSVariablesResolver = () => ({
   dark: {},
 });
 
+const RequireAuth = lazy(() => import('./components/app-layout.js'));
+
 /** Unknown addresses: inside the app frame when signed in, else in the public frame. */
 function NotFoundRoute() {
   const { data: me, isPending } = useMe();
   if (isPending) return null;
-  return me ? <RequireAuth /> : <PublicLayout />;
+  return me ? (
+    <Suspense>
+      <RequireAuth />
+    </Suspense>
+  ) : (
+    <PublicLayout />
+  );
 }
 
+/** A page of the admin area, shown to holders of `permission`. */
+function adminRoute(path: string, permission: string, load: Parameters<typeof page>[0]) {
+  return { path, element: <RequirePermission permission={permission} />, children: [{ index: true, lazy: page(load) }] };
+}
+
+// Every page is a chunk of its own (the router's `lazy`), and so is the signed-in frame: a public
+// form loads the framework, its layout and its own page, nothing of the coordinators' screens.
 const router = createBrowserRouter([
   {
     errorElement: <RouteErrorPage />,
@@ -149,23 +150,28 @@ const router = createBrowserRouter([
         children: [
           {
             path: '/login',
-            element: (
-              <RedirectIfSignedIn>
-                <LoginPage />
-              </RedirectIfSignedIn>
-            ),
+            lazy: async () => {
+              const { default: LoginPage } = await import('./routes/login.js');
+              return {
+                element: (
+                  <RedirectIfSignedIn>
+                    <LoginPage />
+                  </RedirectIfSignedIn>
+                ),
+              };
+            },
           },
-          { path: '/forgot-password', element: <ForgotPasswordPage /> },
-          { path: '/reset-password', element: <ResetPasswordPage /> },
-          { path: '/invitation', element: <InvitationPage /> },
+          { path: '/forgot-password', lazy: page(() => import('./routes/forgot-password.js')) },
+          { path: '/reset-password', lazy: page(() => import('./routes/reset-password.js')) },
+          { path: '/invitation', lazy: page(() => import('./routes/invitation.js')) },
           ...publicVolunteerRoutes,
         ],
       },
       {
-        element: <RequireAuth />,
+        lazy: page(() => import('./components/app-layout.js')),
         children: [
-          { path: '/', element: <HomePage /> },
-          { path: '/profile', element: <ProfilePage /> },
+          { path: '/', lazy: page(() => import('./routes/home.js')) },
+          { path: '/profile', lazy: page(() => import('./routes/profile.js')) },
           ...volunteerRoutes,
           ...volunteerImportRoutes,
           ...courseRoutes,
@@ -173,46 +179,18 @@ const router = createBrowserRouter([
           ...portalRoutes,
           ...placementRoutes,
           ...catalogRoutes,
-          {
-            path: '/admin/organizations',
-            element: <RequirePermission permission="organizations:manage" />,
-            children: [{ index: true, element: <OrganizationsPage /> }],
-          },
-          {
-            path: '/admin/users',
-            element: <RequirePermission permission="users:manage" />,
-            children: [{ index: true, element: <UsersPage /> }],
-          },
-          {
-            path: '/admin/invitations',
-            element: <RequirePermission permission="invitations:manage" />,
-            children: [{ index: true, element: <InvitationsPage /> }],
-          },
-          {
-            path: '/admin/api-tokens',
-            element: <RequirePermission permission="api-tokens:manage" />,
-            children: [{ index: true, element: <ApiTokensPage /> }],
-          },
-          {
-            path: '/admin/settings',
-            element: <RequirePermission permission="network:manage" />,
-            children: [{ index: true, element: <SettingsPage /> }],
-          },
-          {
-            path: '/admin/audit',
-            element: <RequirePermission permission="audit:read" />,
-            children: [{ index: true, element: <AuditPage /> }],
-          },
-          {
-            path: '/admin/outbox',
-            element: <RequirePermission permission="outbox:read" />,
-            children: [{ index: true, element: <OutboxPage /> }],
-          },
+          adminRoute('/admin/organizations', 'organizations:manage', () => import('./routes/admin/organizations.js')),
+          adminRoute('/admin/users', 'users:manage', () => import('./routes/admin/users.js')),
+          adminRoute('/admin/invitations', 'invitations:manage', () => import('./routes/admin/invitations.js')),
+          adminRoute('/admin/api-tokens', 'api-tokens:manage', () => import('./routes/admin/api-tokens.js')),
+          adminRoute('/admin/settings', 'network:manage', () => import('./routes/admin/settings.js')),
+          adminRoute('/admin/audit', 'audit:read', () => import('./routes/admin/audit.js')),
+          adminRoute('/admin/outbox', 'outbox:read', () => import('./routes/admin/outbox.js')),
         ],
       },
       {
         element: <NotFoundRoute />,
-        children: [{ path: '*', element: <NotFoundPage /> }],
+        children: [{ path: '*', lazy: page(() => import('./routes/not-found.js')) }],
       },
     ],
   },
@@ -238,10 +216,21 @@ function SessionProblems() {
   return null;
 }
 
-/** Messages in the bottom corner on the reading end, at most three: they never cover a page's heading. */
+const Notifications = lazy(() => import('./toasts.js'));
+
+/**
+ * The toast container (with its transitions) comes in a chunk of its own once the first message is
+ * shown: most visits of a public form never show one. Messages shown before it arrives wait in the store.
+ */
 function Toasts() {
-  const { dir } = useDirection();
-  return <Notifications position={dir === 'rtl' ? 'bottom-left' : 'bottom-right'} limit={3} />;
+  const { notifications, queue } = useNotifications();
+  const [needed, setNeeded] = useState(false);
+  if (!needed && notifications.length + queue.length > 0) setNeeded(true);
+  return needed ? (
+    <Suspense>
+      <Notifications />
+    </Suspense>
+  ) : null;
 }
 
 export function App() {

@@ -1,5 +1,6 @@
 import { request as apiRequest } from '@playwright/test';
 import { ADMIN, expect, setSavedLocale, signIn, test, settled, expectNoViolations } from './fixtures.js';
+import { linkInMail } from './mailbox.js';
 
 
 const SIGNED_IN_PAGES = [
@@ -24,11 +25,8 @@ async function invitationLink(baseURL: string): Promise<string> {
     const email = `a11y.${Date.now()}@example.org`;
     const created = await api.post('/api/v1/invitations', { data: { email, organizationId: orgs.items[0].id, role: 'partner' } });
     expect(created.status()).toBe(201);
-    const outbox = await (await api.get('/api/v1/outbox?limit=50')).json();
-    const mail = outbox.items.find((m: { to: string }) => m.to === email);
-    const link = /https?:\/\/\S+\/invitation\?token=[^\s]+/.exec(mail.text)?.[0];
-    expect(link).toBeTruthy();
-    return new URL(link!).pathname + new URL(link!).search;
+    const link = await linkInMail(email, /https?:\/\/\S+\/invitation\?token=[^\s]+/);
+    return new URL(link).pathname + new URL(link).search;
   } finally {
     await api.dispose();
   }

@@ -62,6 +62,17 @@ test.describe('administration', () => {
     await dialog.getByRole('button', { name: 'Speichern' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('row', { name: /Amira Haddad/ })).toBeHidden();
+
+    // The filters live in the URL: a reload brings the same list back, and the empty list offers the way out.
+    await expect(page).toHaveURL(/[?&]q=Amira(&|$)/);
+    await page.reload();
+    await expect(page.getByLabel('Suche')).toHaveValue('Amira');
+    await expect(page.getByLabel(/^Organisation/).locator('option:checked')).toHaveText('IGS Linden');
+    await expect(page.getByText('Niemand passt zu dieser Suche.')).toBeVisible();
+    await page.getByRole('button', { name: 'Filter zurücksetzen' }).click();
+    await expect(page.getByLabel('Suche')).toHaveValue('');
+    await expect(page.getByRole('row', { name: /Amira Haddad/ })).toBeVisible();
+    await expect(page).toHaveURL(/\/admin\/users\??$/);
   });
 
   test('a pending invitation can be revoked, and its mail is in the outbox', async ({ page }) => {

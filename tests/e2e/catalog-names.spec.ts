@@ -1,11 +1,7 @@
-import { request as apiRequest, type BrowserContext } from '@playwright/test';
-import { ADMIN, expect, expectFitsWidth, expectNoViolations, setSavedLocale, settled, signIn, test } from './fixtures.js';
+import { request as apiRequest } from '@playwright/test';
+import { ADMIN, expect, expectFitsWidth, expectNoViolations, setSavedLocale, settled, signIn, test, useLocale } from './fixtures.js';
 
 const SLUG = 'hannover-demo';
-
-async function useLocale(context: BrowserContext, locale: 'de' | 'ar') {
-  await context.addInitScript((l) => window.localStorage.setItem('lotse.locale', l), locale);
-}
 
 test.describe('catalogue names in every language', () => {
   test('the public application form shows the network’s topics in Arabic to an Arabic reader, and in German to a German one', async ({ page, context }) => {

@@ -11,7 +11,10 @@ async function settled(page: Page) {
 /** Picks a volunteer in the enrolment form by typing part of the name. */
 async function enrol(page: Page, name: string, button: 'Anmelden' | 'Auf die Warteliste setzen') {
   const picker = page.getByRole('textbox', { name: 'Ehrenamtliche Person' });
-  await picker.fill(name.split(' ')[0]!);
+  const first = name.split(' ')[0]!;
+  await picker.fill(first);
+  // The answer to what was typed has arrived (until then the list shows the previous search's names).
+  await expect.poll(async () => (await page.getByRole('option').allTextContents()).every((o) => o.includes(first))).toBe(true);
   await page.getByRole('option', { name }).click();
   await page.getByRole('button', { name: button }).click();
   await expect(picker).toHaveValue('');
@@ -104,7 +107,8 @@ test.describe('courses', () => {
     await page.keyboard.press('ArrowLeft');
     await expect(page.getByRole('checkbox', { name: /Mehmet Yılmaz.*16\.01\.2027/ })).toBeFocused();
     await page.keyboard.press('Space');
-    await expect(page.getByText('Gespeichert.')).toBeVisible();
+    // The grid's own live region; an earlier save's notification may still be on screen too.
+    await expect(page.getByRole('tabpanel', { name: 'Anwesenheit' }).getByRole('status')).toHaveText('Gespeichert.');
     await expect(page.getByRole('row', { name: /Karim Nasser/ })).toContainText('8 von 8 UE (100 %)');
     await expect(page.getByRole('row', { name: /Mehmet Yılmaz/ })).toContainText('4 von 8 UE (50 %)');
     const first = (await (await page.request.get(`/api/v1/course-sessions/${sessions[0]!.id}/attendance`)).json()) as {

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { request as apiRequest, test as base, expect, type APIRequestContext, type APIResponse, type BrowserContext, type Page } from '@playwright/test';
 
 export const ADMIN = { email: 'admin@demo.lotse.dev', password: 'lotse-demo-2026', name: 'Sabine Krüger' };
 export const COORDINATOR = { email: 'koordination@demo.lotse.dev', password: 'lotse-demo-2026', name: 'Katrin Vogel' };
@@ -25,6 +25,34 @@ export async function signIn(page: Page, who: { email: string; password: string 
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
+/** An API client signed in as `who`, sending the Origin header the server's CSRF check wants. */
+export async function apiSession(baseURL: string, who: { email: string; password: string }): Promise<APIRequestContext> {
+  const api = await apiRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
+  const res = await api.post('/api/v1/auth/login', { data: { email: who.email, password: who.password } });
+  expect(res.ok(), await res.text()).toBeTruthy();
+  return api;
+}
+
+/** The JSON body of an answer that must have `status` (the body is shown when it has not). */
+export async function ok<T>(res: Promise<APIResponse>, status = 200): Promise<T> {
+  const r = await res;
+  expect(r.status(), await r.text()).toBe(status);
+  return (await r.json()) as T;
+}
+
+/**
+ * Public forms throttle per address: a test comes from an address of its own (documentation
+ * ranges, RFC 5737), so that tests do not use up each other's allowance.
+ */
+export async function fromAddress(context: BrowserContext, ip: string) {
+  await context.setExtraHTTPHeaders({ 'X-Forwarded-For': ip });
+}
+
+/** The language a visitor's browser has chosen before (as the language menu stores it). */
+export async function useLocale(context: BrowserContext, locale: 'de' | 'ar') {
+  await context.addInitScript((l) => window.localStorage.setItem('lotse.locale', l), locale);
+}
+
 /** Saves the signed-in person's interface language through the API, as the switcher does. */
 export async function setSavedLocale(page: Page, locale: 'de' | 'en' | 'ar') {
   const origin = new URL(page.url()).origin;
@@ -48,20 +76,37 @@ export async function settled(page: Page) {
 
 /** axe-core finds nothing on the page as it is now; the message names each violation and where. */
 export async function expectNoViolations(page: Page, what: string) {
+  // A dialog still fading in has half its contrast: check the page as it rests, not mid-transition.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
   expect(found, `axe violations on ${what}`).toEqual([]);
 }
 
-/** Nothing sticks out sideways: not the page, and no card or section inside it. */
+/**
+ * Nothing sticks out sideways: not the page, and no card or section inside it. Polled, because a
+ * viewport change starts transitions (the app shell slides its navigation away) that end later.
+ */
 export async function expectFitsWidth(page: Page) {
-  const overflowing = await page.evaluate(() => {
-    const root = document.documentElement;
-    const boxes = [...document.querySelectorAll('main section, main li, main form')];
-    return [
-      ...(root.scrollWidth > root.clientWidth ? ['page'] : []),
-      ...boxes.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => `${e.tagName.toLowerCase()}: ${(e.textContent ?? '').trim().slice(0, 40)}`),
-    ];
-  });
-  expect(overflowing).toEqual([]);
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const root = document.documentElement;
+        const boxes = [...document.querySelectorAll('main section, main li, main form')];
+        return [
+          ...(root.scrollWidth > root.clientWidth ? ['page'] : []),
+          ...boxes
+            .filter((e) => e.scrollWidth > e.clientWidth + 1)
+            .map((e) => `${e.tagName.toLowerCase()}: ${(e.textContent ?? '').trim().slice(0, 40)}`),
+        ];
+      }),
+    )
+    .toEqual([]);
 }

@@ -1,19 +1,5 @@
-import { request, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
-import { ADMIN, COORDINATOR, expect, expectFitsWidth, expectNoViolations, setSavedLocale, settled, signIn, test } from './fixtures.js';
-
-/** A signed-in API session of its own, as a browser would hold it (cookie and Origin). */
-async function session(baseURL: string, who: { email: string; password: string }): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
-  const res = await api.post('/api/v1/auth/login', { data: { email: who.email, password: who.password } });
-  expect(res.ok(), await res.text()).toBeTruthy();
-  return api;
-}
-
-async function ok<T>(res: Promise<APIResponse>, status = 200): Promise<T> {
-  const r = await res;
-  expect(r.status(), await r.text()).toBe(status);
-  return (await r.json()) as T;
-}
+import type { Page } from '@playwright/test';
+import { ADMIN, apiSession, COORDINATOR, expect, expectFitsWidth, expectNoViolations, ok, setSavedLocale, settled, signIn, test } from './fixtures.js';
 
 /** A calendar date in Berlin, `days` from today. */
 function berlinDate(days: number): string {
@@ -39,7 +25,7 @@ test.describe.serial('the coordinator’s inbox', () => {
 
   test.beforeAll(async ({ baseURL }) => {
     // An overloaded situation: two active agreements for someone who agreed to take one.
-    const api = await session(baseURL!, COORDINATOR);
+    const api = await apiSession(baseURL!, COORDINATOR);
     const list = await ok<{ items: Volunteer[] }>(api.get(`/api/v1/volunteers?q=${VOLUNTEER.lastName}`));
     const found = list.items.find((v) => v.lastName === VOLUNTEER.lastName);
     expect(found, VOLUNTEER.lastName).toBeTruthy();
@@ -68,7 +54,7 @@ test.describe.serial('the coordinator’s inbox', () => {
   test.afterAll(async ({ baseURL }) => {
     // Leave the pool as seeded for other journeys.
     if (!volunteerId) return;
-    const api = await session(baseURL!, COORDINATOR);
+    const api = await apiSession(baseURL!, COORDINATOR);
     for (const id of agreementIds) {
       const a = await ok<{ status: string; version: number }>(api.get(`/api/v1/agreements/${id}`));
       if (a.status === 'active') await ok(api.post(`/api/v1/agreements/${id}/close`, { data: { outcome: 'ended_early', version: a.version } }));

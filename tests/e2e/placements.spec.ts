@@ -1,5 +1,5 @@
-import { request as apiRequest, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
-import { ADMIN, COORDINATOR, expect, expectFitsWidth, expectNoViolations, setSavedLocale, settled, signIn, test } from './fixtures.js';
+import { type Page } from '@playwright/test';
+import { ADMIN, apiSession, COORDINATOR, expect, expectFitsWidth, expectNoViolations, ok, setSavedLocale, settled, signIn, test } from './fixtures.js';
 
 /** Amira Haddad's portal account in the demo network. */
 const VOLUNTEER = { email: 'lotsin@demo.lotse.dev', password: 'lotse-demo-2026' };
@@ -10,18 +10,6 @@ const VOLUNTEER_IBAN = 'DE02 1203 0000 0000 2020 51';
 
 /** A 1×1 PNG: the smallest real image the receipt upload accepts. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-
-async function session(baseURL: string, who: { email: string; password: string }): Promise<APIRequestContext> {
-  const api = await apiRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
-  expect((await api.post('/api/v1/auth/login', { data: { email: who.email, password: who.password } })).ok()).toBeTruthy();
-  return api;
-}
-
-async function ok<T>(res: Promise<APIResponse>, status = 200): Promise<T> {
-  const r = await res;
-  expect(r.status(), await r.text()).toBe(status);
-  return (await r.json()) as T;
-}
 
 interface Agreement {
   id: string;
@@ -38,8 +26,8 @@ const TITLE = `Begleitung zum Jobcenter ${stamp}`;
  * coordination asks for a guide and proposes Amira Haddad.
  */
 async function prepare(baseURL: string): Promise<{ amiraId: string }> {
-  const admin = await session(baseURL, ADMIN);
-  const coordinator = await session(baseURL, COORDINATOR);
+  const admin = await apiSession(baseURL, ADMIN);
+  const coordinator = await apiSession(baseURL, COORDINATOR);
   try {
     const network = await ok<{ version: number }>(admin.get('/api/v1/network'));
     await ok(admin.patch('/api/v1/network', { data: { version: network.version, settings: { payoutAccount: NETWORK_ACCOUNT, mileageRateCents: 30, allowanceUnit: 'deployment', allowanceCents: 1000 } } }));
@@ -105,7 +93,7 @@ test.describe.serial('placements: proposal → agreement → deployments → cla
   test.afterAll(async ({ baseURL }) => {
     // Leave Amira's capacity as seeded for other journeys: close what this journey opened.
     if (!agreementId) return;
-    const coordinator = await session(baseURL!, COORDINATOR);
+    const coordinator = await apiSession(baseURL!, COORDINATOR);
     const a = await ok<Agreement>(coordinator.get(`/api/v1/agreements/${agreementId}`));
     if (a.status === 'active') await ok(coordinator.post(`/api/v1/agreements/${agreementId}/close`, { data: { outcome: 'achieved', version: a.version } }));
     await coordinator.dispose();
@@ -138,6 +126,8 @@ test.describe.serial('placements: proposal → agreement → deployments → cla
     await expect(agreement.getByText('IGS Linden')).toBeVisible();
     await expect(agreement.getByText(/^bis /)).toBeVisible();
     await agreement.getByRole('link', { name: `Einsatz eintragen: ${TITLE}` }).click();
+    // The form's code arrives on its own: the address changes once it has.
+    await page.waitForURL(/\/portal\/deployments\/new\?agreement=/);
     agreementId = new URL(page.url()).searchParams.get('agreement') ?? '';
     expect(agreementId).not.toBe('');
     await settled(page);
@@ -302,7 +292,7 @@ test.describe.serial('placements: proposal → agreement → deployments → cla
 
   test('the coordinator records an agreement made on the phone, by keyboard', async ({ page, baseURL }) => {
     // A volunteer of this test alone, so that the demo pool's load stays as the other journeys expect it.
-    const coordinator = await session(baseURL!, COORDINATOR);
+    const coordinator = await apiSession(baseURL!, COORDINATOR);
     const lastName = `Telefon ${stamp}`;
     try {
       await ok(

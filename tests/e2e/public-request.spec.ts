@@ -1,28 +1,7 @@
-import { request as apiRequest, type APIRequestContext, type APIResponse, type BrowserContext, type Page } from '@playwright/test';
-import { COORDINATOR, expect, expectFitsWidth, expectNoViolations, setSavedLocale, settled, signIn, test } from './fixtures.js';
+import { type APIRequestContext, type Page } from '@playwright/test';
+import { apiSession, COORDINATOR, expect, expectFitsWidth, expectNoViolations, fromAddress, ok, setSavedLocale, settled, signIn, test, useLocale } from './fixtures.js';
 
 const SLUG = 'hannover-demo';
-
-/** The form allows five requests an hour per address: each test comes from one of its own (RFC 5737 ranges). */
-async function fromAddress(context: BrowserContext, ip: string) {
-  await context.setExtraHTTPHeaders({ 'X-Forwarded-For': ip });
-}
-
-async function useLocale(context: BrowserContext, locale: 'de' | 'ar') {
-  await context.addInitScript((l) => window.localStorage.setItem('lotse.locale', l), locale);
-}
-
-async function signedInApi(baseURL: string, who: { email: string; password: string }): Promise<APIRequestContext> {
-  const api = await apiRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
-  expect((await api.post('/api/v1/auth/login', { data: { email: who.email, password: who.password } })).ok()).toBeTruthy();
-  return api;
-}
-
-async function ok<T>(res: Promise<APIResponse>, status = 200): Promise<T> {
-  const r = await res;
-  expect(r.status(), await r.text()).toBe(status);
-  return (await r.json()) as T;
-}
 
 interface Listed {
   id: string;
@@ -77,7 +56,7 @@ test.describe('the public request form', () => {
     await expect(page.getByRole('note')).toContainText('112');
     await expectNoViolations(page, 'request received (ar)');
 
-    const coordinator = await signedInApi(baseURL!, COORDINATOR);
+    const coordinator = await apiSession(baseURL!, COORDINATOR);
     try {
       const listed = await requestWithDescription(coordinator, description);
       expect(listed).toMatchObject({ status: 'new', source: 'public' });
@@ -148,7 +127,7 @@ test.describe('the public request form', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Ihre Anfrage ist angekommen.' })).toBeVisible();
     await expectNoViolations(page, 'request received (de)');
 
-    const coordinator = await signedInApi(baseURL!, COORDINATOR);
+    const coordinator = await apiSession(baseURL!, COORDINATOR);
     try {
       const listed = await requestWithDescription(coordinator, description);
       expect(listed).toMatchObject({ status: 'new', source: 'public' });

@@ -1,5 +1,5 @@
-import { request as apiRequest, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
-import { COORDINATOR, expect, expectFitsWidth, expectNoViolations, setSavedLocale, settled, signIn, test } from './fixtures.js';
+import { type APIRequestContext, type Page } from '@playwright/test';
+import { apiSession, COORDINATOR, expect, expectFitsWidth, expectNoViolations, ok, setSavedLocale, settled, signIn, test } from './fixtures.js';
 
 /** Amira Haddad's portal account in the demo network. */
 const VOLUNTEER = { email: 'lotsin@demo.lotse.dev', password: 'lotse-demo-2026' };
@@ -20,18 +20,6 @@ const PARTS = [
   { tab: 'Meine Angaben', path: '/portal/profile', region: 'Meine Sprachen' },
   { tab: 'Auf einen Blick', path: '/portal', region: 'Anfragen beantworten' },
 ] as const;
-
-async function session(baseURL: string, who: { email: string; password: string }): Promise<APIRequestContext> {
-  const api = await apiRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
-  expect((await api.post('/api/v1/auth/login', { data: { email: who.email, password: who.password } })).ok()).toBeTruthy();
-  return api;
-}
-
-async function ok<T>(res: Promise<APIResponse>, status = 200): Promise<T> {
-  const r = await res;
-  expect(r.status(), await r.text()).toBe(status);
-  return (await r.json()) as T;
-}
 
 /** A Berlin calendar date `days` from today, as the API takes it. */
 function berlinDay(days: number): string {
@@ -124,7 +112,7 @@ test.describe.serial('the volunteer’s landing page', () => {
   let made: Made;
 
   test.beforeAll(async ({ baseURL }) => {
-    const api = await session(baseURL!, COORDINATOR);
+    const api = await apiSession(baseURL!, COORDINATOR);
     try {
       made = await prepare(api);
     } finally {
@@ -134,7 +122,7 @@ test.describe.serial('the volunteer’s landing page', () => {
 
   test.afterAll(async ({ baseURL }) => {
     if (!made) return;
-    const api = await session(baseURL!, COORDINATOR);
+    const api = await apiSession(baseURL!, COORDINATOR);
     try {
       await cleanUp(api, made);
     } finally {

@@ -395,7 +395,7 @@ test.describe('volunteer pool', () => {
     await expect(page).not.toHaveURL(/overloaded/);
   });
 
-  test('a coordinator records the bank account; the IBAN is checked and shown in groups of four', async ({ page }) => {
+  test('a coordinator records the bank account; the IBAN is checked, and it waits for the volunteer’s confirmation', async ({ page }) => {
     await signIn(page, COORDINATOR);
     const id = await idOf(page, 'Bekele');
     await page.goto(`/volunteers/${id}`);
@@ -417,9 +417,14 @@ test.describe('volunteer pool', () => {
     await page.getByLabel('IBAN').fill('de89370400440532013000');
     await page.getByRole('button', { name: 'Speichern' }).click();
     await expect(page).toHaveURL(new RegExp(`/volunteers/${id}$`));
+    // Entered by someone other than the volunteer: not used for payouts until she confirms it.
     const bank = page.getByRole('region', { name: 'Bankverbindung' });
-    await expect(bank).toContainText('DE89 3704 0044 0532 0130 00');
-    await expect(bank).toContainText('Tigist Bekele');
+    await expect(bank).toContainText('Keine Bankverbindung hinterlegt');
+    const pending = bank.getByRole('note');
+    await expect(pending).toContainText('Wartet auf Bestätigung durch die Person');
+    await expect(pending).toContainText('Tigist Bekele');
+    await expect(pending).toContainText('•••• 3000');
+    await expect(bank).not.toContainText('DE89 3704 0044 0532 0130 00');
   });
 
   for (const locale of ['de', 'ar'] as const) {

@@ -70,6 +70,8 @@ export const ExpenseClaim = z
     payoutId: Id.nullable(),
     paidAt: Instant.nullable(),
     allowanceYear: AllowanceYear,
+    /** Why the reader may not approve this submitted claim (four eyes: they submitted it, or entered the volunteer's bank account), in the reader's language; null when nothing stands in the way. */
+    approvalBlockedReason: z.string().nullable(),
     version: Version,
     createdAt: Instant,
     updatedAt: Instant,
@@ -113,6 +115,9 @@ export const Payout = z
     totalCents: z.number().int(),
     createdAt: Instant,
     createdByName: z.string().nullable(),
+    /** Released for the bank; null while it waits for a second person (network setting `payoutSecondPersonAboveCents`). */
+    releasedAt: Instant.nullable(),
+    releasedByName: z.string().nullable(),
     paidAt: Instant.nullable(),
     paidByName: z.string().nullable(),
   })

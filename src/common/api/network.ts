@@ -48,6 +48,8 @@ export const NetworkSettings = z
       .object({ name: z.string().trim().min(1).max(70), iban: z.string().trim().min(15).max(42), bic: z.string().trim().min(8).max(11).nullish() })
       .strict()
       .nullable(),
+    /** A payout of more than this (cents) is released for the bank by a second person, not by whoever created it; null: no second person. */
+    payoutSecondPersonAboveCents: z.number().int().min(0).max(100_000_000).nullable(),
   })
   .meta({ id: 'NetworkSettings' });
 export type NetworkSettings = z.infer<typeof NetworkSettings>;
@@ -68,19 +70,21 @@ export const DEFAULT_NETWORK_SETTINGS: NetworkSettings = {
   allowanceCents: 0,
   taxFreeAllowanceCents: { '2025': 84_000, '2026': 96_000 },
   payoutAccount: null,
+  payoutSecondPersonAboveCents: null,
 };
 
-export const Network = z
-  .object({ id: Id, name: z.string(), slug: z.string(), settings: NetworkSettings, version: Version, createdAt: Instant })
-  .meta({ id: 'Network' });
+export const Network = z.object({ id: Id, name: z.string(), slug: z.string(), settings: NetworkSettings, version: Version, createdAt: Instant });
 export type Network = z.infer<typeof Network>;
+/** The network as the API shows it: `payoutAccount` only to those who manage payouts (expense-claims:manage). */
+export const NetworkView = Network.extend({ settings: NetworkSettings.partial({ payoutAccount: true }) }).meta({ id: 'Network' });
+export type NetworkView = z.infer<typeof NetworkView>;
 
 export const UpdateNetworkBody = z
   .object({ name: z.string().trim().min(1).max(200).optional(), settings: NetworkSettings.partial().strict().optional(), version: Version })
   .strict();
 export type UpdateNetworkBody = z.infer<typeof UpdateNetworkBody>;
 
-export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'read', 'login', 'login_failed', 'logout', 'revoke', 'accept', 'export'] as const;
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'read', 'login', 'login_failed', 'logout', 'revoke', 'accept', 'export', 'list'] as const;
 
 export const AuditEvent = z
   .object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ORGANIZATION_KINDS } from '../organizations.js';
-import { Id, Instant, ListQuery, Version } from './shared.js';
+import { HttpUrl, Id, Instant, ListQuery, Version } from './shared.js';
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -30,7 +30,7 @@ export const CreateOrganizationBody = z
     email: z.email().max(254).nullish(),
     phone: text(60).nullish(),
     address: text(500).nullish(),
-    website: z.url().max(500).nullish(),
+    website: HttpUrl.nullish(),
   })
   .strict();
 export type CreateOrganizationBody = z.infer<typeof CreateOrganizationBody>;

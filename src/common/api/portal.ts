@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, Instant } from './shared.js';
-import { IsoDate } from './volunteers.js';
+import { IsoDate, PendingBankAccount } from './volunteers.js';
 
 const section = <T extends z.ZodType>(item: T) => z.object({ count: z.number().int(), items: z.array(item) });
 
@@ -67,3 +67,16 @@ export const PortalOverview = z
   })
   .meta({ id: 'PortalOverview' });
 export type PortalOverview = z.infer<typeof PortalOverview>;
+
+/** The bank account change waiting for the volunteer's confirmation (GET /api/v1/portal/bank-account-change), or null. */
+export const PortalBankAccountChange = z.object({ pending: PendingBankAccount.nullable() }).meta({ id: 'PortalBankAccountChange' });
+export type PortalBankAccountChange = z.infer<typeof PortalBankAccountChange>;
+
+export const BankChangeDecision = z.enum(['confirmed', 'rejected']);
+
+/** What the mailed link's page shows before she decides. */
+export const BankChangeLookup = PendingBankAccount.extend({ networkName: z.string() }).meta({ id: 'BankChangeLookup' });
+export type BankChangeLookup = z.infer<typeof BankChangeLookup>;
+
+export const BankChangeTokenBody = z.object({ token: z.string().min(10).max(300), decision: BankChangeDecision }).strict();
+export type BankChangeTokenBody = z.infer<typeof BankChangeTokenBody>;

@@ -5,6 +5,8 @@ export const Version = z.number().int().min(1);
 export const Instant = z.iso.datetime({ offset: true });
 export const Email = z.email().max(254).transform((e) => e.trim().toLowerCase());
 export const Password = z.string().min(10, { message: 'passwordWeak' }).max(200);
+/** A web address to open: http or https only — `z.url()` alone takes `javascript:` and `data:` too. */
+export const HttpUrl = z.url({ protocol: /^https?$/, message: 'httpUrl' }).max(500);
 
 export const Problem = z
   .object({

@@ -50,6 +50,20 @@ export const BankAccount = z
   .strict();
 export type BankAccount = z.infer<typeof BankAccount>;
 
+/** A bank account change waiting for the volunteer's confirmation; the IBAN shows only its last four characters. */
+export const PendingBankAccount = z
+  .object({
+    id: Id,
+    ibanMasked: z.string(),
+    bic: z.string().nullable(),
+    accountHolder: z.string(),
+    requestedAt: Instant,
+    requestedByName: z.string().nullable(),
+    expiresAt: Instant,
+  })
+  .meta({ id: 'PendingBankAccount' });
+export type PendingBankAccount = z.infer<typeof PendingBankAccount>;
+
 /** Fields a volunteer may change about themselves in the portal. */
 export const VolunteerSelfFields = z.object({
   phone: z.string().trim().max(60).nullish(),
@@ -213,12 +227,40 @@ export const Volunteer = z
     notes: z.string().nullable().optional(),
     /** Only for coordinators and the volunteer. */
     bankAccount: z.object({ iban: z.string(), bic: z.string().nullable(), accountHolder: z.string() }).nullable().optional(),
+    /** A bank account someone else entered, waiting for the volunteer's confirmation; payouts use `bankAccount` until then. Only for coordinators. */
+    pendingBankAccount: PendingBankAccount.nullable().optional(),
     version: Version,
     createdAt: Instant,
     updatedAt: Instant,
   })
   .meta({ id: 'Volunteer' });
 export type Volunteer = z.infer<typeof Volunteer>;
+
+/**
+ * A volunteer as the pool list and the pickers show them: name, the contact line, status, languages,
+ * districts, specialisations and load. No address, birth year, gender, origins, notes or bank
+ * account: the full record only comes from reading the one person, which is audited.
+ */
+export const VolunteerSummary = z
+  .object({
+    id: Id,
+    firstName: z.string(),
+    lastName: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    status: z.enum(VOLUNTEER_STATUSES),
+    languages: z.array(z.object({ code: z.string(), level: z.enum(LANGUAGE_LEVELS) })),
+    specializations: z.array(z.string()),
+    homeDistrict: z.string().nullable(),
+    districts: z.array(z.string()),
+    maxActiveAgreements: z.number(),
+    maxHoursPerMonth: z.number(),
+    deployable: z.boolean(),
+    wellbeing: z.object({ supervisionDue: z.boolean(), activeAgreements: z.number().int(), hoursThisMonth: z.number(), overloaded: z.boolean() }),
+    freeCapacity: z.boolean(),
+  })
+  .meta({ id: 'VolunteerSummary' });
+export type VolunteerSummary = z.infer<typeof VolunteerSummary>;
 
 export const VolunteerDetail = Volunteer.extend({ statusHistory: z.array(StatusChange) }).meta({ id: 'VolunteerDetail' });
 export type VolunteerDetail = z.infer<typeof VolunteerDetail>;

@@ -1,14 +1,19 @@
 import { sql } from 'drizzle-orm';
+import { authenticator } from 'otplib';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestDatabase, type TestApp } from '../../../tests/harness.js';
-import { asBrowser, login, makeNetwork, makeOrganization, makeUser, PASSWORD } from '../../../tests/factories.js';
+import { asBrowser, login, makeCatalog, makeNetwork, makeOrganization, makeUser, makeVolunteer, PASSWORD } from '../../../tests/factories.js';
 import { backup, restore } from './backup.js';
 import { queryRows, type Db } from './client.js';
-import { withMaintenance } from './tenancy.js';
+import { withMaintenance, withTenant } from './tenancy.js';
+import { setTotp } from '../modules/users/users.service.js';
 import { buildApp } from '../app.js';
+
+const PASSPHRASE = 'korrekt pferd batterie heftklammer';
 
 let t: TestApp;
 let dir: string;
@@ -32,6 +37,13 @@ async function snapshot(db: Db) {
     }
     return out;
   });
+}
+
+/** Without matching's change notes, which a restore writes anew for the volunteers it inserts. */
+async function durable(db: Db) {
+  const all = await snapshot(db);
+  delete all.matching_changes;
+  return all;
 }
 
 describe(`backup and restore (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
@@ -59,6 +71,68 @@ describe(`backup and restore (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : '
     } finally {
       await target.drop();
     }
+  });
+
+  it('writes the file readable by its owner only, also over an existing file', async () => {
+    const file = path.join(dir, 'existing.json.gz');
+    fs.writeFileSync(file, 'old', { mode: 0o644 });
+    fs.chmodSync(file, 0o644);
+    await backup(t.database.db, file);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const fresh = path.join(dir, 'fresh.json.gz');
+    await backup(t.database.db, fresh, { passphrase: PASSPHRASE });
+    expect(fs.statSync(fresh).mode & 0o777).toBe(0o600);
+  });
+
+  it('encrypts with a passphrase: no IBAN, address or password hash in the bytes; restores only with that passphrase', async () => {
+    const network = await makeNetwork(t.database);
+    const cookie = await login(t.app, network.adminEmail);
+    await makeCatalog(t.database, network);
+    const volunteerId = await makeVolunteer(t.app, cookie);
+    const iban = 'DE89370400440532013000';
+    await withMaintenance(t.database.db, (tx) => tx.execute(sql`update volunteers set iban = ${iban} where id = ${volunteerId}`));
+    const [{ hash }] = await withMaintenance(t.database.db, (tx) => queryRows<{ hash: string }>(tx, sql`select password_hash as hash from users where email = ${network.adminEmail}`));
+    const totpSecret = authenticator.generateSecret();
+    await withTenant(t.database.db, network.networkId, (tx) => setTotp(tx, network.networkId, network.adminId, { totpSecret, totpEnabled: true }));
+    const secrets = [iban, network.adminEmail, hash];
+
+    const plain = path.join(dir, 'plain.json.gz');
+    await backup(t.database.db, plain);
+    const plainText = gunzipSync(fs.readFileSync(plain)).toString('utf8');
+    for (const s of secrets) expect(plainText).toContain(s);
+    // Even the unencrypted backup holds TOTP secrets only as sealed with the secret key.
+    expect(plainText).not.toContain(totpSecret);
+
+    const file = path.join(dir, 'encrypted.backup');
+    expect((await backup(t.database.db, file, { passphrase: PASSPHRASE })).encrypted).toBe(true);
+    const bytes = fs.readFileSync(file);
+    for (const s of secrets) {
+      expect(bytes.includes(Buffer.from(s, 'utf8'))).toBe(false);
+      expect(bytes.includes(Buffer.from(s, 'utf16le'))).toBe(false);
+    }
+    expect(() => gunzipSync(bytes)).toThrow();
+    const before = await durable(t.database.db);
+
+    const target = await createTestDatabase();
+    try {
+      const empty = await durable(target.database.db);
+      await expect(restore(target.database.db, file)).rejects.toThrow(/is encrypted: give its passphrase/);
+      await expect(restore(target.database.db, file, { passphrase: 'not the passphrase' })).rejects.toThrow(/passphrase does not open/);
+      expect(await durable(target.database.db)).toEqual(empty);
+      await restore(target.database.db, file, { passphrase: PASSPHRASE });
+      expect(await durable(target.database.db)).toEqual(before);
+    } finally {
+      await target.drop();
+    }
+  });
+
+  it('refuses an encrypted backup whose bytes were changed', async () => {
+    const file = path.join(dir, 'tampered.backup');
+    await backup(t.database.db, file, { passphrase: PASSPHRASE });
+    const bytes = fs.readFileSync(file);
+    bytes[bytes.length - 1]! ^= 1;
+    fs.writeFileSync(file, bytes);
+    await expect(restore(t.database.db, file, { passphrase: PASSPHRASE })).rejects.toThrow(/passphrase does not open/);
   });
 
   it('refuses a file that is not a Lotse backup and changes nothing', async () => {

@@ -1,16 +1,19 @@
 import { sql } from 'drizzle-orm';
+import { randomBytes, scrypt } from 'node:crypto';
 import fs from 'node:fs';
-import { createGunzip, createGzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import { createGzip, gunzip } from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { queryRows, type Db } from './client.js';
+import { open, seal } from './secret-box.js';
 import { withMaintenance } from './tenancy.js';
 
 /**
  * Backup and restore as one gzipped JSON document: every table of the schema, rows as
  * PostgreSQL renders them to JSON and reads them back with json_populate_recordset, so types
  * (jsonb, arrays, timestamps, bytea) survive, and a backup from PGlite restores into PostgreSQL
- * and back.
+ * and back. With a passphrase the file is encrypted (below); either way only its owner may read it.
  */
 const FORMAT = 'lotse-backup/1';
 const CHUNK = 5000;
@@ -60,7 +63,66 @@ async function tablesInDependencyOrder(tx: Db): Promise<TableInfo[]> {
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-export async function backup(db: Db, file: string): Promise<{ tables: number; rows: number }> {
+/**
+ * An encrypted backup: header, then the gzipped document sealed with AES-256-GCM under a key that
+ * scrypt derives from the passphrase. Header: magic (16 bytes) | version (1) | log2 N, r, p of
+ * scrypt (1 each) | salt (16); then iv (12) | tag (16) | ciphertext. The header is authenticated
+ * with the ciphertext, so its parameters cannot be changed either.
+ */
+const MAGIC = Buffer.from('LOTSE-BACKUP-ENC', 'ascii');
+const ENCRYPTION_VERSION = 1;
+const HEADER_BYTES = MAGIC.length + 4 + 16;
+/** OWASP's scrypt recommendation (N = 2^17, r = 8, p = 1): 128 MiB and a fraction of a second. */
+const SCRYPT = { log2N: 17, r: 8, p: 1 };
+
+/** A backup that cannot be opened as given: the CLI prints the message alone. */
+export class BackupError extends Error {}
+
+function deriveKey(passphrase: string, salt: Buffer, params: { log2N: number; r: number; p: number }): Promise<Buffer> {
+  const N = 2 ** params.log2N;
+  return promisify<string, Buffer, number, { N: number; r: number; p: number; maxmem: number }, Buffer>(scrypt)(passphrase, salt, 32, {
+    N,
+    r: params.r,
+    p: params.p,
+    maxmem: 256 * N * params.r,
+  });
+}
+
+async function encrypt(plain: Buffer, passphrase: string): Promise<Buffer> {
+  const salt = randomBytes(16);
+  const header = Buffer.concat([MAGIC, Buffer.from([ENCRYPTION_VERSION, SCRYPT.log2N, SCRYPT.r, SCRYPT.p]), salt]);
+  return Buffer.concat([header, seal(await deriveKey(passphrase, salt, SCRYPT), plain, header)]);
+}
+
+async function decrypt(data: Buffer, passphrase: string | undefined, file: string): Promise<Buffer> {
+  if (!passphrase) throw new BackupError(`${file} is encrypted: give its passphrase with --passphrase-file FILE or LOTSE_BACKUP_PASSPHRASE.`);
+  const header = data.subarray(0, HEADER_BYTES);
+  const [version, log2N, r, p] = header.subarray(MAGIC.length, MAGIC.length + 4);
+  // Bounds keep a forged header from asking scrypt for gigabytes.
+  if (version !== ENCRYPTION_VERSION || !log2N || log2N < 10 || log2N > 20 || !r || r > 16 || !p || p > 4) {
+    throw new BackupError(`${file} is an encrypted backup of a format this version does not know.`);
+  }
+  const key = await deriveKey(passphrase, header.subarray(MAGIC.length + 4), { log2N, r, p });
+  try {
+    return open(key, data.subarray(HEADER_BYTES), header);
+  } catch {
+    throw new BackupError(`The passphrase does not open ${file} (wrong passphrase, or the file is damaged).`);
+  }
+}
+
+/** Backups hold password hashes and personal data: only the owner may read the file. */
+async function writePrivate(file: string, data: Buffer): Promise<void> {
+  const handle = await fs.promises.open(file, 'w', 0o600);
+  try {
+    // The mode given to open applies only to a new file; an existing one keeps its own.
+    await handle.chmod(0o600);
+    await handle.writeFile(data);
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function backup(db: Db, file: string, options: { passphrase?: string } = {}): Promise<{ tables: number; rows: number; encrypted: boolean }> {
   let rows = 0;
   const chunks: string[] = [];
   const tables = await withMaintenance(db, async (tx) => {
@@ -89,8 +151,13 @@ export async function backup(db: Db, file: string): Promise<{ tables: number; ro
     chunks.push(']}');
     return list.length;
   }, { isolationLevel: 'repeatable read', accessMode: 'read only' });
-  await pipeline(Readable.from(chunks), createGzip(), fs.createWriteStream(file));
-  return { tables, rows };
+  const compressed: Buffer[] = [];
+  await pipeline(Readable.from(chunks), createGzip(), async (gzipped: AsyncIterable<Buffer>) => {
+    for await (const part of gzipped) compressed.push(part);
+  });
+  const document = Buffer.concat(compressed);
+  await writePrivate(file, options.passphrase ? await encrypt(document, options.passphrase) : document);
+  return { tables, rows, encrypted: !!options.passphrase };
 }
 
 interface BackupDocument {
@@ -98,12 +165,16 @@ interface BackupDocument {
   tables: { name: string; columns: string[]; rows: Record<string, unknown>[] }[];
 }
 
-/** Replaces every row of every table with the backup's, in one transaction: all or nothing. */
-export async function restore(db: Db, file: string): Promise<{ tables: number; rows: number }> {
-  const parts: Buffer[] = [];
-  for await (const chunk of fs.createReadStream(file).pipe(createGunzip())) parts.push(chunk as Buffer);
-  const doc = JSON.parse(Buffer.concat(parts).toString('utf8')) as BackupDocument;
-  if (doc.format !== FORMAT) throw new Error(`not a Lotse backup (format ${String(doc.format)})`);
+/**
+ * Replaces every row of every table with the backup's, in one transaction: all or nothing. An
+ * encrypted backup needs its passphrase; it is opened before anything is changed.
+ */
+export async function restore(db: Db, file: string, options: { passphrase?: string } = {}): Promise<{ tables: number; rows: number }> {
+  const data = await fs.promises.readFile(file);
+  const encrypted = data.length >= HEADER_BYTES && data.subarray(0, MAGIC.length).equals(MAGIC);
+  const gzipped = encrypted ? await decrypt(data, options.passphrase, file) : data;
+  const doc = JSON.parse((await promisify(gunzip)(gzipped)).toString('utf8')) as BackupDocument;
+  if (doc.format !== FORMAT) throw new BackupError(`not a Lotse backup (format ${String(doc.format)})`);
   let rows = 0;
   await withMaintenance(db, async (tx) => {
     const order = await tablesInDependencyOrder(tx);

@@ -50,6 +50,8 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; networkId: s
     adminPassword: DEMO_PASSWORD,
     adminName: 'Sabine Krüger',
     officeName: 'Koordinierungsstelle Integrationslotsen (vhs Hannover)',
+    // One login per role: the demo's admin holds the admin's rights only (no origins, no coordination).
+    adminRoles: ['network_admin'],
   });
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await withTenant(db, networkId, async (tx) => {

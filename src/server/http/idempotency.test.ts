@@ -1,4 +1,4 @@
-import Fastify, { type LightMyRequestResponse } from 'fastify';
+import Fastify from 'fastify';
 import { sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,11 +6,10 @@ import { APPLICATION_CONSENT_VERSION } from '../../common/api/public.js';
 import { queryRows } from '../db/client.js';
 import { withMaintenance, withTenant } from '../db/tenancy.js';
 import { claimKey, fingerprintOf } from '../modules/idempotency/idempotency.service.js';
-import { createTestApp, type TestApp } from '../../../tests/harness.js';
+import { createTestApp, PROBLEM, problemOf, type TestApp } from '../../../tests/harness.js';
 import { asBrowser, login, makeCatalog, makeNetwork, makeUser, type TestNetwork } from '../../../tests/factories.js';
 import { idempotencyPlugin } from './idempotency.js';
 
-const PROBLEM = 'https://lotse.dev/problems/';
 
 let t: TestApp;
 let net: TestNetwork;
@@ -47,11 +46,6 @@ async function volunteersNamed(lastName: string): Promise<number> {
   );
   return rows[0]!.n;
 }
-
-const problemOf = (res: LightMyRequestResponse) => {
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  return res.json() as { type: string; title: string; status: number; detail: string; errors?: { path: string; message: string }[] };
-};
 
 const unique = () => `Name-${randomUUID().slice(0, 8)}`;
 
@@ -197,7 +191,7 @@ describe('Idempotency-Key on create operations', () => {
   it('keeps answers unreadable in the database: an API token’s secret is replayed but not stored in plain', async () => {
     const key = randomUUID();
     const orgs = (await t.app.inject({ method: 'GET', url: '/api/v1/organizations', headers: asBrowser(admin) })).json().items as { id: string }[];
-    const payload = { name: unique(), role: 'coordinator', organizationId: orgs[0]!.id };
+    const payload = { name: unique(), role: 'viewer', organizationId: orgs[0]!.id };
     const post = () => t.app.inject({ method: 'POST', url: '/api/v1/api-tokens', headers: { ...asBrowser(admin), 'idempotency-key': key }, payload });
     const first = await post();
     expect(first.statusCode, first.body).toBe(201);

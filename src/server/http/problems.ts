@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import type { Locale } from '../../common/locales.js';
+import { negotiateLocale, type Locale } from '../../common/locales.js';
 import { hasMessage, t, type MessageValues } from '../i18n.js';
 
 export const PROBLEM_BASE = 'https://lotse.dev/problems/';
@@ -174,6 +174,18 @@ export function registerProblemHandling(app: FastifyInstance) {
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, request.locale, new DomainError('ROUTE_NOT_FOUND', 404, 'not-found', 'routeNotFound')),
   );
+}
+
+/**
+ * Errors Fastify's router meets before any hook runs — a path parameter over `maxParamLength`, a
+ * URL that does not decode — answered like every other error rather than in Fastify's own JSON.
+ */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const locale = negotiateLocale(request.headers['accept-language']);
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(reply, locale, new DomainError('URI_TOO_LONG', 414, 'uri-too-long', 'uriTooLong'));
+  if (error.code === 'FST_ERR_BAD_URL') return sendProblem(reply, locale, new DomainError('MALFORMED_REQUEST', 400, 'malformed', 'malformed', { reason: 'URL' }));
+  request.log.error({ err: error }, 'router error');
+  return sendProblem(reply, locale, internalError(request.id));
 }
 
 export function internalError(requestId: string) {

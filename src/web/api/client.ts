@@ -1,5 +1,5 @@
 import type { Problem } from '../../common/api/index.js';
-import { currentLocale, i18next } from '../i18n/index.js';
+import { currentLocale, i18n } from '../i18n/index.js';
 
 const PROBLEM_PREFIX = 'https://lotse.dev/problems/';
 
@@ -116,8 +116,8 @@ async function request<T>(method: string, path: string, body?: unknown, idempote
         ? (data as Problem)
         : {
             type: 'about:blank',
-            title: i18next.t('errors.unexpectedTitle'),
-            detail: i18next.t('errors.serverStatus', { status: response.status }),
+            title: i18n.t('errors.unexpectedTitle'),
+            detail: i18n.t('errors.serverStatus', { status: response.status }),
             status: response.status,
           };
     throw new ProblemError({ ...problem, status: problem.status ?? response.status });

@@ -1,6 +1,6 @@
 import { Box, Button, Center, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/translate.js';
 import { ProblemAlert } from './problem-alert.js';
 
 export interface Column {

@@ -1,5 +1,5 @@
 import type { UseFormReturnType } from '@mantine/form';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../i18n/translate.js';
 import { useCallback, useEffect, useState, type RefObject } from 'react';
 import type { z } from 'zod';
 import { ProblemError } from '../api/client.js';
@@ -91,4 +91,46 @@ export function useFocusProblem(container: RefObject<HTMLElement | null>, messag
     else message?.current?.scrollIntoView({ block: 'center' });
   }, [requested, container, message]);
   return useCallback(() => setRequested((n) => n + 1), []);
+}
+
+export interface OnDemand<M> {
+  get: () => M | undefined;
+  load: () => Promise<M | undefined>;
+}
+
+/**
+ * The `<form>` handlers of a form whose schemas load on demand: the first focus inside starts the
+ * fetch, a submit waits for it (or for its failure) and then submits.
+ */
+export function onDemandFormHandlers(schemas: OnDemand<unknown>, submit: () => void) {
+  return {
+    onFocusCapture: () => void schemas.load(),
+    onSubmit: (event: { preventDefault: () => void }) => {
+      event.preventDefault();
+      void schemas.load().then(() => submit());
+    },
+  };
+}
+
+/**
+ * A module fetched only once a person starts on a form: a public form's schemas (with zod, ≈ 20 KB
+ * compressed) are not needed to show it. `load` begins on the first focus inside the form and is
+ * awaited on submit; until then, or if it cannot be fetched, `get` answers undefined and the server's
+ * own check (it validates every request) still names the faulty fields.
+ */
+export function onDemand<M>(load: () => Promise<M>): OnDemand<M> {
+  let value: M | undefined;
+  let pending: Promise<M | undefined> | undefined;
+  return {
+    get: () => value,
+    load: (): Promise<M | undefined> =>
+      (pending ??= load().then(
+        (m) => (value = m),
+        (error: unknown) => {
+          console.error(error);
+          pending = undefined;
+          return undefined;
+        },
+      )),
+  };
 }

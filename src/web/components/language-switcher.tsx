@@ -1,53 +1,50 @@
-import { Button, Menu, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useTranslation } from 'react-i18next';
-import { LOCALES, directionOf } from '../../common/locales.js';
-import { ProblemError } from '../api/client.js';
-import { ME_KEY, useQueryClient } from '../api/hooks.js';
+import { Button, VisuallyHidden } from '@mantine/core';
+import { forwardRef, lazy, Suspense, useState, type ComponentPropsWithoutRef } from 'react';
+import { useTranslation } from '../i18n/translate.js';
+import type { Locale } from '../../common/locales.js';
 import { languageName } from '../i18n/format.js';
 import { useUiLocale } from '../i18n/locale.js';
 import { IconLanguage } from './icons.js';
 
+const loadMenu = () => import('./language-menu.js');
+const LanguageMenu = lazy(loadMenu);
+
+/** The switcher's face: the language being read, and what the button is for. */
+export const SwitcherButton = forwardRef<HTMLButtonElement, { locale: Locale } & ComponentPropsWithoutRef<'button'>>(
+  function SwitcherButton({ locale, ...props }, ref) {
+    const { t } = useTranslation();
+    return (
+      <Button ref={ref} variant="default" size="sm" leftSection={<IconLanguage />} data-testid="language-switcher" {...props}>
+        <VisuallyHidden>{t('language.label')}: </VisuallyHidden>
+        <span lang={locale}>{languageName(locale)}</span>
+      </Button>
+    );
+  },
+);
+
+/**
+ * The language menu. Its code (Mantine's Menu, popover positioning) is not part of the first page
+ * load: the button alone shows until it is first pointed at, focused or pressed; a press opens the
+ * menu as soon as that code is in.
+ */
 export function LanguageSwitcher() {
-  const { t } = useTranslation();
-  const { locale, setLocale } = useUiLocale();
-  const qc = useQueryClient();
-  const choose = async (next: (typeof LOCALES)[number]) => {
-    if (next === locale) return;
-    try {
-      await setLocale(next);
-    } catch (error) {
-      // Most likely a stale version (changed in another tab): fetch the current state for the next try.
-      void qc.invalidateQueries({ queryKey: ME_KEY });
-      notifications.show({
-        color: 'red',
-        title: t('language.saveFailed'),
-        message: error instanceof ProblemError ? error.detail : t('errors.unexpected'),
-      });
-    }
-  };
+  const { locale } = useUiLocale();
+  const [used, setUsed] = useState(false);
+  const preload = () => void loadMenu();
+  const button = (
+    <SwitcherButton
+      locale={locale}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      onPointerEnter={preload}
+      onFocus={preload}
+      onClick={() => setUsed(true)}
+    />
+  );
+  if (!used) return button;
   return (
-    <Menu position="bottom-end" withinPortal shadow="md">
-      <Menu.Target>
-        <Button variant="default" size="sm" leftSection={<IconLanguage />} data-testid="language-switcher">
-          <VisuallyHidden>{t('language.label')}: </VisuallyHidden>
-          <span lang={locale}>{languageName(locale)}</span>
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        {LOCALES.map((l) => (
-          <Menu.Item
-            key={l}
-            onClick={() => void choose(l)}
-            lang={l}
-            dir={directionOf(l)}
-            aria-current={l === locale ? 'true' : undefined}
-            fw={l === locale ? 700 : undefined}
-          >
-            {languageName(l)}
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
+    <Suspense fallback={button}>
+      <LanguageMenu open />
+    </Suspense>
   );
 }

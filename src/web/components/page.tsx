@@ -1,6 +1,6 @@
 import { Group, Stack, Title } from '@mantine/core';
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/translate.js';
 
 let firstPage = true;
 

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/translate.js';
 import { NetworkError, ProblemError } from '../api/client.js';
 import { IconAlert } from './icons.js';
 

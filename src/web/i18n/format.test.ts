@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formPath } from '../components/form-path.js';
-import type { TFunction } from 'i18next';
+import type { TFunction } from './translate.js';
 import { berlinDateToInstant, formatCompletionDate, formatDateTime, isolate, languageName } from './format.js';
 
 describe('Berlin dates for the audit filter', () => {

@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from './translate.js';
 import type { Locale } from '../../common/locales.js';
 import type { QualificationDatePrecision } from '../../common/volunteers.js';
 
@@ -96,4 +96,14 @@ export function berlinDateToInstant(date: string, endOfDay = false): string | un
  */
 export function isolate(value: string): string {
   return `\u2068${value}\u2069`;
+}
+
+export function berlinLocalToInstant(local: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local);
+  if (!m) return null;
+  const asUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  const first = berlinOffsetMinutes(new Date(asUtc));
+  const instant = asUtc - first * 60000;
+  const second = berlinOffsetMinutes(new Date(instant));
+  return new Date(asUtc - second * 60000).toISOString();
 }

@@ -1,12 +1,27 @@
-import i18next from 'i18next';
-import ICU from 'i18next-icu';
-import { initReactI18next } from 'react-i18next';
-import { DEFAULT_LOCALE, LOCALES, directionOf, isLocale, negotiateLocale, type Locale } from '../../common/locales.js';
-import ar from '../../../locales/ar.json';
-import de from '../../../locales/de.json';
-import en from '../../../locales/en.json';
+/// <reference types="vite/client" />
+import { DEFAULT_LOCALE, directionOf, negotiateLocale, isLocale, type Locale } from '../../common/locales.js';
+import { i18n, type CompiledCatalogue } from './translate.js';
 
 const STORAGE_KEY = 'lotse.locale';
+
+// Each catalogue is a hashed file of its own under /assets/ (cached for good): a reader downloads
+// only the language they read, as data rather than as JavaScript. `?catalogue` (vite.config.ts)
+// compiles its ICU messages at build time, so the browser needs no ICU parser.
+const catalogueUrls = import.meta.glob<string>('../../../locales/{de,en,ar}.json', { query: '?catalogue', import: 'default', eager: true });
+
+async function fetchCatalogue(locale: Locale): Promise<CompiledCatalogue> {
+  const url = catalogueUrls[`../../../locales/${locale}.json`];
+  if (!url) throw new Error(`no catalogue for ${locale}`);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`catalogue ${locale}: HTTP ${response.status}`);
+  return (await response.json()) as CompiledCatalogue;
+}
+
+/** Fetches a language's catalogue once; switching languages awaits it before the text changes. */
+export async function loadCatalogue(locale: Locale): Promise<void> {
+  if (i18n.hasCatalogue(locale)) return;
+  i18n.addCatalogue(locale, await fetchCatalogue(locale));
+}
 
 function storedLocale(): Locale | null {
   try {
@@ -37,23 +52,24 @@ export function applyDocumentLocale(locale: Locale): void {
 
 const locale = initialLocale();
 applyDocumentLocale(locale);
+i18n.changeLanguage(locale);
 
-void i18next
-  .use(ICU)
-  .use(initReactI18next)
-  .init({
-    resources: { de: { translation: de }, en: { translation: en }, ar: { translation: ar } },
-    lng: locale,
-    fallbackLng: DEFAULT_LOCALE,
-    supportedLngs: [...LOCALES],
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    react: { useSuspense: false },
-  });
+/**
+ * Resolves once the reader's catalogue is in: main.tsx renders only then, so no one sees message
+ * keys. A catalogue that cannot be fetched (server gone) still lets the app start and say so.
+ */
+export const i18nReady: Promise<void> = fetchCatalogue(locale).then(
+  (catalogue) => {
+    i18n.addCatalogue(locale, catalogue);
+  },
+  (error: unknown) => {
+    console.error(error);
+  },
+);
 
 export function currentLocale(): Locale {
-  const lng = i18next.resolvedLanguage ?? i18next.language;
-  return isLocale(lng) ? lng : DEFAULT_LOCALE;
+  return isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE;
 }
 
-export { i18next };
+export { i18n };
+export { useTranslation, type TFunction, type TOptions } from './translate.js';

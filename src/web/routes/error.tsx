@@ -1,5 +1,5 @@
 import { Button, Container, Group, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/translate.js';
 import { Page } from '../components/page.js';
 import { ProblemAlert } from '../components/problem-alert.js';
 

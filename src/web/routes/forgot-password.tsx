@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useTranslation } from '../i18n/translate.js';
+import { Link } from '../router.js';
 import { PasswordResetRequestBody } from '../../common/api/index.js';
 import { applyProblemToForm, zodValidator } from '../components/forms.js';
 import { IconInfo } from '../components/icons.js';

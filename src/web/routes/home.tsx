@@ -1,6 +1,6 @@
 import { Anchor, Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useTranslation } from '../i18n/translate.js';
+import { Link } from '../router.js';
 import { useAllOrganizations, useSignedInMe } from '../api/hooks.js';
 import { Page } from '../components/page.js';
 import { InboxPanel } from '../features/inbox/inbox.js';

@@ -2,8 +2,8 @@ import { Alert, Anchor, Button, Loader, Paper, Stack, Table, Text, TextInput } f
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from '../i18n/translate.js';
+import { Link, useNavigate, useSearchParams } from '../router.js';
 import { Password } from '../../common/api/index.js';
 import { applyProblemToForm } from '../components/forms.js';
 import { Page } from '../components/page.js';

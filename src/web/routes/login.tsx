@@ -1,8 +1,8 @@
 import { Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from '../i18n/translate.js';
+import { Link, useNavigate, useSearchParams } from '../router.js';
 import { LoginBody } from '../../common/api/index.js';
 import { isProblem } from '../api/client.js';
 import { applyProblemToForm, zodValidator } from '../components/forms.js';

@@ -1,6 +1,6 @@
 import { Button, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useTranslation } from '../i18n/translate.js';
+import { Link } from '../router.js';
 import { Page } from '../components/page.js';
 
 export default function NotFoundPage() {

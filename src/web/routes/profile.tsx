@@ -2,8 +2,8 @@ import { Alert, Button, Code, Group, Image, NativeSelect, Paper, PasswordInput, 
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
+import { useTranslation } from '../i18n/translate.js';
+import { useLocation } from '../router.js';
 import { ChangePasswordBody } from '../../common/api/index.js';
 import { LOCALES, isLocale, type Locale } from '../../common/locales.js';
 import { ME_KEY, useMe, useQueryClient, useSignedInMe } from '../api/hooks.js';

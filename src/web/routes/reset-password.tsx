@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Paper, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useTranslation } from '../i18n/translate.js';
+import { Link, useSearchParams } from '../router.js';
 import { Password } from '../../common/api/index.js';
 import { applyProblemToForm } from '../components/forms.js';
 import { IconInfo } from '../components/icons.js';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams, ListQuery, page } from '../../../common/api/shared.js';
 import { ApiToken, CreateApiTokenBody, CreatedApiToken } from '../../../common/api/users.js';
-import { inTenant } from '../../http/context.js';
+import { inTenant, principalOf } from '../../http/context.js';
 import { NoContent, problems } from '../../http/responses.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.service.js';
 
@@ -19,7 +19,7 @@ export function apiTokensRoutes(app: FastifyInstance) {
   r.post('/api/v1/api-tokens', {
     config: { access: 'api-tokens:manage', idempotent: true },
     schema: { tags, summary: 'Create a token acting with one role in one organisation; the secret is shown once', body: CreateApiTokenBody, response: { 201: CreatedApiToken, ...problems(401, 403) } },
-    handler: async (request, reply) => reply.code(201).send(await inTenant(request, (tx, actor) => createApiToken(tx, actor, request.body))),
+    handler: async (request, reply) => reply.code(201).send(await inTenant(request, (tx, actor) => createApiToken(tx, actor, principalOf(request).permissions, request.body))),
   });
 
   r.delete('/api/v1/api-tokens/:id', {

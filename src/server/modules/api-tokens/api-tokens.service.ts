@@ -1,16 +1,20 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Membership } from '../../../common/api/users.js';
+import type { Permission } from '../../../common/permissions.js';
 import type { Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import { asDate, decodeCursor, keyset, toPage } from '../../http/pagination.js';
 import { invalidFields, notFound } from '../../http/problems.js';
 import type { Actor } from '../audit/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { assertMayGrant } from '../auth/principal.js';
 import { API_TOKEN_PREFIX, newSecret } from '../auth/secrets.js';
 import { organizationsExist } from '../organizations/organizations.service.js';
 import { apiTokens } from './api-tokens.table.js';
 
-export async function createApiToken(tx: Db, actor: Actor, body: { name: string } & Membership) {
+/** A token acts with one role in one organisation; `grantor` is what its creator may do, the most the role may carry. */
+export async function createApiToken(tx: Db, actor: Actor, grantor: ReadonlySet<Permission>, body: { name: string } & Membership) {
+  assertMayGrant(grantor, body.role);
   if ((await organizationsExist(tx, actor.networkId, [body.organizationId])).length) {
     throw invalidFields([{ path: 'body.organizationId', key: 'unknownOrganization' }]);
   }

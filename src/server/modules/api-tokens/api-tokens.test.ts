@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../../common/permissions.js';
+import { ROLE_PERMISSIONS, ROLES, type Role } from '../../../common/permissions.js';
+import type { Membership } from '../../../common/api/users.js';
 import type { AuditEvent } from '../../../common/api/network.js';
 import type { Organization } from '../../../common/api/organizations.js';
-import { createTestApp, type TestApp } from '../../../../tests/harness.js';
-import { asBrowser, login, makeNetwork, makeOrganization, makeUser, type TestNetwork } from '../../../../tests/factories.js';
+import { createTestApp, PROBLEM, problemOf, type TestApp } from '../../../../tests/harness.js';
+import { asBrowser, login, makeNetwork, makeOrganization, makeUser, PASSWORD, type TestNetwork } from '../../../../tests/factories.js';
+import { withTenant } from '../../db/tenancy.js';
+import { systemActor } from '../audit/actor.js';
+import { hashPassword } from '../auth/secrets.js';
+import { createUser } from '../users/users.service.js';
 
 const BASE = '/api/v1/api-tokens';
-const PROBLEM = 'https://lotse.dev/problems/';
 
 let t: TestApp;
 let net: TestNetwork;
@@ -27,11 +30,6 @@ interface ApiTokenItem {
   revokedAt: string | null;
 }
 
-const problemOf = (res: LightMyRequestResponse) => {
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  return res.json() as { type: string; status: number; title: string; code?: string; errors?: { path: string; message: string }[] };
-};
-
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 async function createToken(body: { name: string; role: Role; organizationId: string }, cookie = admin) {
@@ -44,6 +42,14 @@ async function listTokens(cookie = admin) {
   const res = await t.app.inject({ method: 'GET', url: `${BASE}?limit=200`, headers: asBrowser(cookie) });
   expect(res.statusCode, res.body).toBe(200);
   return res;
+}
+
+/** A person with several roles (one per organisation); answers the address. */
+async function makeUserWith(memberships: Membership[]): Promise<string> {
+  const email = `multi-${randomUUID().slice(0, 8)}@example.org`;
+  const passwordHash = await hashPassword(PASSWORD);
+  await withTenant(t.database.db, net.networkId, (tx) => createUser(tx, systemActor(net.networkId), { email, name: 'Mehrere Rollen', passwordHash, locale: 'de', memberships }));
+  return email;
 }
 
 beforeAll(async () => {
@@ -118,6 +124,45 @@ describe('creating and listing tokens', () => {
   });
 });
 
+describe('handing on roles', () => {
+  const holds = (creator: Role, granted: Role) => ROLE_PERMISSIONS[granted].every((p) => ROLE_PERMISSIONS[creator].includes(p));
+
+  it('lets a creator mint a token only for a role whose every permission the creator holds, for every role pair', async () => {
+    for (const creator of ROLES) {
+      const cookie = creator === 'network_admin' ? admin : await login(t.app, (await makeUser(t.database, net, creator)).email);
+      for (const granted of ROLES) {
+        const res = await t.app.inject({ method: 'POST', url: BASE, headers: asBrowser(cookie, 'en'), payload: { name: `${creator} → ${granted}`, role: granted, organizationId: net.officeId } });
+        const allowed = ROLE_PERMISSIONS[creator].includes('api-tokens:manage') && holds(creator, granted);
+        expect(res.statusCode, `${creator} → ${granted}`).toBe(allowed ? 201 : 403);
+        if (!allowed && ROLE_PERMISSIONS[creator].includes('api-tokens:manage')) {
+          expect(problemOf(res)).toMatchObject({ type: `${PROBLEM}role-beyond-own`, code: 'ROLE_BEYOND_OWN' });
+          expect(res.json().detail).toMatch(/^The role “.+” includes rights you do not have yourself\./);
+        }
+      }
+    }
+    const minted = (await listTokens()).json() as { items: ApiTokenItem[] };
+    expect(minted.items.filter((i) => i.name.includes(' → ') && i.role === 'coordinator')).toEqual([]);
+  });
+
+  it('refuses a network admin a coordinator token, so origins stay out of an admin’s reach, in the reader’s language', async () => {
+    const res = await t.app.inject({ method: 'POST', url: BASE, headers: asBrowser(admin, 'ar'), payload: { name: 'Herkunft lesen', role: 'coordinator', organizationId: net.officeId } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().detail).toBe('يتضمّن دور «التنسيق» صلاحيات لا تملكها أنت. يمكنك منح الأدوار التي تملك صلاحياتها فقط.');
+  });
+
+  it('refuses an admin token minting a coordinator token too', async () => {
+    const { token } = await createToken({ name: 'Verwaltung', role: 'network_admin', organizationId: net.officeId });
+    const res = await t.app.inject({ method: 'POST', url: BASE, headers: bearer(token), payload: { name: 'Über Umweg', role: 'coordinator', organizationId: net.officeId } });
+    expect(res.statusCode).toBe(403);
+    expect(problemOf(res).type).toBe(`${PROBLEM}role-beyond-own`);
+  });
+
+  it('lets someone who holds both roles hand on the coordinator role', async () => {
+    const both = await login(t.app, await makeUserWith([{ organizationId: net.officeId, role: 'network_admin' }, { organizationId: orgB.id, role: 'coordinator' }]));
+    await createToken({ name: 'Koordination mit Herkunft', role: 'coordinator', organizationId: orgB.id }, both);
+  });
+});
+
 describe('acting with a token', () => {
   let viewer: string;
   let adminToken: { id: string; token: string };
@@ -149,7 +194,9 @@ describe('acting with a token', () => {
   });
 
   it('a coordinator token reads users but gets 403 on changing one', async () => {
-    const { token } = await createToken({ name: 'Koordination', role: 'coordinator', organizationId: net.officeId });
+    // Minted by someone who is admin and coordinator: an admin alone may not hand on the coordinator role.
+    const both = await login(t.app, await makeUserWith([{ organizationId: net.officeId, role: 'network_admin' }, { organizationId: orgB.id, role: 'coordinator' }]));
+    const { token } = await createToken({ name: 'Koordination', role: 'coordinator', organizationId: net.officeId }, both);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: bearer(token) })).statusCode).toBe(200);
     const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${net.adminId}`, headers: bearer(token), payload: { name: 'x', version: 1 } });
     expect(res.statusCode).toBe(403);

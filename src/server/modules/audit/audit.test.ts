@@ -1,9 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../../common/api/network.js';
 import type { Organization } from '../../../common/api/organizations.js';
-import { createTestApp, ORIGIN, type TestApp } from '../../../../tests/harness.js';
+import { createTestApp, ORIGIN, PROBLEM, problemOf, type TestApp } from '../../../../tests/harness.js';
 import { asBrowser, login, makeNetwork, makeUser, makeVolunteer, type TestNetwork } from '../../../../tests/factories.js';
 import { withTenant } from '../../db/tenancy.js';
 import { newId } from '../../db/ids.js';
@@ -12,18 +11,12 @@ import { recordAudit } from './audit.service.js';
 import { NAMED_ENTITIES } from './display-names.js';
 
 const BASE = '/api/v1/audit-events';
-const PROBLEM = 'https://lotse.dev/problems/';
 
 let t: TestApp;
 let net: TestNetwork;
 let other: TestNetwork;
 let admin: string;
 let otherAdmin: string;
-
-const problemOf = (res: LightMyRequestResponse) => {
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  return res.json() as { type: string; status: number; errors?: { path: string; message: string }[] };
-};
 
 async function events(query: string, cookie = admin) {
   const res = await t.app.inject({ method: 'GET', url: `${BASE}?${query}`, headers: asBrowser(cookie) });

@@ -13,16 +13,33 @@ import { recordAudit } from '../audit/audit.service.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import { findAccount, getUserRow, markLogin, setPasswordHash, setTotp } from '../users/users.service.js';
 import { passwordResets, sessions } from './auth.table.js';
-import { assertNotThrottled, clearThrottle, recordThrottled, type ThrottleRule } from './throttle.js';
+import { clearThrottle, releaseAttempt, reserveAttempt, type ThrottleRule } from './throttle.js';
 import { buildPrincipal, type Principal } from './principal.js';
 import { API_TOKEN_PREFIX, hashPassword, newSecret, parseSecret, verifyPassword } from './secrets.js';
 
 authenticator.options = { window: 1 };
 
+/**
+ * Sign-in limits. Failures count per account at one address, so an attacker elsewhere locks only
+ * their own address out, never the account's owner; a higher, hour-long limit per account slows
+ * guessing from many addresses (an attacker needs six or more to reach it, and it lifts within an
+ * hour); the per-address limit stops spraying many accounts. TOTP codes have their own limit per
+ * person: only someone who knows the password gets that far.
+ */
+const SIGN_IN = {
+  accountAtAddress: { limit: 5, windowMinutes: 15 },
+  account: { limit: 30, windowMinutes: 60 },
+  address: { limit: 50, windowMinutes: 15 },
+  totp: { limit: 5, windowMinutes: 15 },
+} as const;
+
+const accountAtAddressKey = (email: string, ip: string | null) => `account-ip:${email}|${ip ?? 'unknown'}`;
 const signInRules = (email: string, ip: string | null): ThrottleRule[] => [
-  { key: `account:${email}`, limit: 5, windowMinutes: 15 },
-  ...(ip ? [{ key: `ip:${ip}`, limit: 50, windowMinutes: 15 }] : []),
+  { key: accountAtAddressKey(email, ip), ...SIGN_IN.accountAtAddress },
+  { key: `account:${email}`, ...SIGN_IN.account },
+  ...(ip ? [{ key: `ip:${ip}`, ...SIGN_IN.address }] : []),
 ];
+const totpRule = (networkId: string, userId: string): ThrottleRule => ({ key: `totp:${networkId}:${userId}`, ...SIGN_IN.totp });
 const RESET_MINUTES = 60;
 
 const invalidCredentials = () => new DomainError('INVALID_CREDENTIALS', 401, 'invalid-credentials', 'invalidCredentials');
@@ -38,7 +55,7 @@ interface ResolvedCredential {
 }
 
 /**
- * One round trip per request: the SQL functions of migration 0002 switch to the tenant role, name
+ * One round trip per request: the SQL functions of migrations 0002 and 0032 switch to the tenant role, name
  * the network, refresh the expiry and read person, network and roles together.
  */
 async function resolveCredential(db: Db, query: SQL): Promise<ResolvedCredential | null> {
@@ -109,16 +126,16 @@ export interface LoginInput {
 }
 
 /**
- * Checks the password (argon2id) and, where set up, the TOTP code; throttles per account and per
- * IP address; writes the audit event; answers a new session token.
+ * Checks the password (argon2id) and, where set up, the TOTP code; writes the audit event; answers
+ * a new session token. Each check is counted against its limits before it runs, so parallel
+ * guesses cannot outrun the limit; the right password is then given back and does not count.
  */
 export async function login(db: Db, input: LoginInput): Promise<{ token: string; networkId: string }> {
   const rules = signInRules(input.email, input.ip);
-  await assertNotThrottled(db, rules);
+  await reserveAttempt(db, rules);
   const account = await findAccount(db, input.email);
   if (!account) {
     await verifyPassword(null, input.password);
-    await recordThrottled(db, rules);
     throw invalidCredentials();
   }
   const actor: Actor = { networkId: account.networkId, type: 'user', id: account.userId, requestId: input.requestId, ip: input.ip };
@@ -126,16 +143,23 @@ export async function login(db: Db, input: LoginInput): Promise<{ token: string;
     const user = await getUserRow(tx, account.networkId, account.userId);
     if (!user || user.status !== 'active' || !(await verifyPassword(user.passwordHash, input.password))) {
       await recordAudit(tx, actor, { action: 'login_failed', entity: 'session' });
-      return { error: invalidCredentials(), counts: true } as const;
+      return { error: invalidCredentials(), passwordRight: false } as const;
     }
     let step: string | undefined;
     if (user.totpEnabled && user.totpSecret) {
-      if (!input.totp) return { error: totpRequired(), counts: false } as const;
+      if (!input.totp) return { error: totpRequired(), passwordRight: true } as const;
+      const rule = totpRule(account.networkId, user.id);
+      const refused = await reserveAttempt(tx, [rule]).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      if (refused) return { error: refused, passwordRight: true } as const;
       const current = acceptTotp(user.totpSecret, input.totp, user.totpLastStep);
       if (current === null) {
         await recordAudit(tx, actor, { action: 'login_failed', entity: 'session', fields: ['totp'] });
-        return { error: totpInvalid(), counts: true } as const;
+        return { error: totpInvalid(), passwordRight: true } as const;
       }
+      await clearThrottle(tx, rule.key);
       step = String(current);
     }
     const token = await createSession(tx, account.networkId, user.id, { ip: input.ip, userAgent: input.userAgent, days: input.sessionDays });
@@ -143,11 +167,14 @@ export async function login(db: Db, input: LoginInput): Promise<{ token: string;
     await recordAudit(tx, actor, { action: 'login', entity: 'session' });
     return { token } as const;
   });
-  if ('error' in outcome) {
-    if (outcome.counts) await recordThrottled(db, rules);
-    throw outcome.error;
+  if (!('error' in outcome) || outcome.passwordRight) {
+    // The right password is no failure: this address starts afresh for the account, and the
+    // account's and address's counts get their attempt back.
+    const atAddress = accountAtAddressKey(input.email, input.ip);
+    await clearThrottle(db, atAddress);
+    await releaseAttempt(db, rules.filter((r) => r.key !== atAddress));
   }
-  await clearThrottle(db, `account:${input.email}`);
+  if ('error' in outcome) throw outcome.error;
   return { token: outcome.token, networkId: account.networkId };
 }
 

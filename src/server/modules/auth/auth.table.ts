@@ -1,4 +1,4 @@
-import { foreignKey, index, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, integer, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAtColumn, instant, networkIdColumn } from '../../db/columns.js';
 import { users } from '../users/users.table.js';
 
@@ -50,16 +50,18 @@ export const passwordResets = pgTable(
 );
 
 /**
- * Throttle events: failed sign-ins (per account and IP address) and public form submissions (per
- * IP address). Global (an attacker's address is not a network's data); rows older than their
- * window are deleted as new ones arrive. See throttle.ts.
+ * Throttle counters: attempts per key (an account at an address, an account, an address, a form)
+ * in a fixed window that starts with the key's first attempt. One row per key, so an attempt is
+ * counted with one atomic upsert before the work it guards (see throttle.ts). Global, like
+ * `account_emails`: an attacker's address is no network's data.
  */
-export const loginFailures = pgTable(
-  'login_failures',
+export const throttleCounters = pgTable(
+  'throttle_counters',
   {
-    id: uuid('id').primaryKey(),
-    key: text('key').notNull(),
-    at: instant('at').notNull().defaultNow(),
+    key: text('key').primaryKey(),
+    attempts: integer('attempts').notNull(),
+    windowStart: instant('window_start').notNull(),
   },
-  (t) => [index('login_failures_key_idx').on(t.key, t.at)],
+  // Old windows are pruned by start time.
+  (t) => [index('throttle_counters_window_idx').on(t.windowStart)],
 );

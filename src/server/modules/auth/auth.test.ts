@@ -1,7 +1,12 @@
+import { and, eq, sql } from 'drizzle-orm';
 import { authenticator } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, ORIGIN, sessionCookie, type TestApp } from '../../../../tests/harness.js';
 import { asBrowser, login, makeNetwork, makeUser, PASSWORD, type TestNetwork } from '../../../../tests/factories.js';
+import { mailsTo } from '../../../../tests/mailbox.js';
+import { withTenant } from '../../db/tenancy.js';
+import { auditEvents } from '../audit/audit.table.js';
+import { sessions } from './auth.table.js';
 
 let t: TestApp;
 let network: TestNetwork;
@@ -51,7 +56,7 @@ describe('sign-in', () => {
     expect(ar.json().detail).toBe('البريد الإلكتروني أو كلمة المرور غير صحيحة.');
   });
 
-  it('locks an account for a while after five failed attempts, with a clear 429 and Retry-After', async () => {
+  it('locks one address out of an account for a while after five failed attempts, with a clear 429 and Retry-After', async () => {
     const victim = await makeUser(t.database, network, 'coordinator');
     for (let i = 0; i < 5; i++) expect((await post('/api/v1/auth/login', { email: victim.email, password: 'guess' + i })).statusCode).toBe(401);
     const locked = await post('/api/v1/auth/login', { email: victim.email, password: PASSWORD }, { 'accept-language': 'de' });
@@ -101,6 +106,127 @@ describe('sign-in', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: 'lotse_session=forged.value' } });
     expect(res.statusCode).toBe(401);
     expect(res.json().type).toBe('https://lotse.dev/problems/unauthenticated');
+  });
+});
+
+describe('sliding session expiry', () => {
+  const sessionOf = (userId: string) =>
+    withTenant(t.database.db, network.networkId, async (tx) => {
+      const [row] = await tx.select({ lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt }).from(sessions).where(eq(sessions.userId, userId));
+      return row!;
+    });
+  const age = (userId: string, minutes: number, expiresInMinutes: number) =>
+    withTenant(t.database.db, network.networkId, (tx) =>
+      tx
+        .update(sessions)
+        .set({ lastSeenAt: sql`now() - make_interval(mins => ${minutes})`, expiresAt: sql`now() + make_interval(mins => ${expiresInMinutes})` })
+        .where(eq(sessions.userId, userId)),
+    );
+  const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
+
+  it('moves the expiry of a session used after five quiet minutes, and writes nothing for one used a minute ago', async () => {
+    const person = await makeUser(t.database, network, 'viewer');
+    const cookie = await login(t.app, person.email);
+    await age(person.id, 1, 30);
+    const recent = await sessionOf(person.id);
+    expect((await me(cookie)).statusCode).toBe(200);
+    expect(await sessionOf(person.id)).toEqual(recent);
+
+    await age(person.id, 6, 30);
+    expect((await me(cookie)).statusCode).toBe(200);
+    const touched = await sessionOf(person.id);
+    expect(Date.now() - touched.lastSeenAt.getTime()).toBeLessThan(60_000);
+    expect(touched.expiresAt.getTime() - Date.now()).toBeGreaterThan(24 * 3600_000);
+  });
+
+  it('refuses an expired session and a logged-out one on the very next request', async () => {
+    const person = await makeUser(t.database, network, 'viewer');
+    const cookie = await login(t.app, person.email);
+    await age(person.id, 10, -1);
+    expect((await me(cookie)).statusCode).toBe(401);
+    const again = await login(t.app, person.email);
+    expect((await me(again)).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: asBrowser(again) })).statusCode).toBeLessThan(300);
+    expect((await me(again)).statusCode).toBe(401);
+  });
+});
+
+describe('sign-in limits', () => {
+  const from = (ip: string, locale = 'en') => ({ origin: ORIGIN, 'x-forwarded-for': ip, 'accept-language': locale });
+  const failedSignIns = (userId: string, totp = false) =>
+    withTenant(t.database.db, network.networkId, async (tx) => {
+      const rows = await tx
+        .select({ fields: auditEvents.fields })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.actorId, userId), eq(auditEvents.action, 'login_failed')));
+      return rows.filter((r) => r.fields.includes('totp') === totp).length;
+    });
+  const counts = (codes: number[]) => codes.reduce<Record<number, number>>((acc, c) => ({ ...acc, [c]: (acc[c] ?? 0) + 1 }), {});
+
+  it('refuses 30 parallel wrong passwords with 429 and checks at most 5', async () => {
+    const victim = await makeUser(t.database, network, 'coordinator');
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => post('/api/v1/auth/login', { email: victim.email, password: `guess ${i}` }, from('192.0.2.10'))));
+    const byStatus = counts(answers.map((a) => a.statusCode));
+    expect(byStatus).toEqual({ 401: 5, 429: 25 });
+    // Every answer that is not 429 is a password that was checked (and audited as a failure).
+    expect(await failedSignIns(victim.id)).toBe(5);
+    const refused = answers.find((a) => a.statusCode === 429)!;
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(14 * 60);
+    expect(refused.json()).toMatchObject({ type: 'https://lotse.dev/problems/rate-limited', detail: 'Too many failed sign-ins. Please try again in 15 minutes.' });
+  });
+
+  it('refuses 40 parallel wrong TOTP codes with 429 and checks at most 5, then holds the right code back too', async () => {
+    const person = await makeUser(t.database, network, 'coordinator');
+    const secret = await enableTotpFor(person.email);
+    const wrong = wrongTotp(secret);
+    // Each from its own address, so only the person's TOTP limit stands between the guesses and the check.
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => post('/api/v1/auth/login', { email: person.email, password: PASSWORD, totp: wrong }, from(`198.18.${Math.floor(i / 200)}.${i + 1}`))),
+    );
+    const checked = answers.filter((a) => a.statusCode !== 429);
+    expect(answers.every((a) => a.statusCode === 401 || a.statusCode === 429)).toBe(true);
+    expect(checked.length).toBeGreaterThan(0);
+    expect(checked.length).toBeLessThanOrEqual(5);
+    expect(checked.every((a) => a.json().type === 'https://lotse.dev/problems/totp-invalid')).toBe(true);
+    expect(await failedSignIns(person.id, true)).toBe(checked.length);
+    const locked = await post('/api/v1/auth/login', { email: person.email, password: PASSWORD, totp: totpAt(secret, Date.now()) }, from('198.18.1.1', 'ar'));
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().detail).toMatch(/^محاولات تسجيل دخول فاشلة كثيرة/);
+  });
+
+  it('lets the owner sign in with password and code from another address while an attacker’s address is locked', async () => {
+    const owner = await makeUser(t.database, network, 'coordinator');
+    const secret = await enableTotpFor(owner.email);
+    for (let i = 0; i < 5; i++) expect((await post('/api/v1/auth/login', { email: owner.email, password: `guess ${i}` }, from('203.0.113.66'))).statusCode).toBe(401);
+    expect((await post('/api/v1/auth/login', { email: owner.email, password: PASSWORD, totp: totpAt(secret, Date.now()) }, from('203.0.113.66'))).statusCode).toBe(429);
+    const res = await post('/api/v1/auth/login', { email: owner.email, password: PASSWORD, totp: totpAt(secret, Date.now()) }, from('198.51.100.77'));
+    expect(res.statusCode).toBe(200);
+  });
+
+  it('slows guessing from many addresses: after 30 failures in an hour the account waits, the owner too', async () => {
+    const victim = await makeUser(t.database, network, 'coordinator');
+    for (let address = 0; address < 6; address++) {
+      const answers = await Promise.all(Array.from({ length: 5 }, (_, i) => post('/api/v1/auth/login', { email: victim.email, password: `guess ${i}` }, from(`100.64.7.${address}`))));
+      expect(answers.map((a) => a.statusCode)).toEqual([401, 401, 401, 401, 401]);
+    }
+    expect((await post('/api/v1/auth/login', { email: victim.email, password: 'guess again' }, from('100.64.7.99'))).statusCode).toBe(429);
+    const owner = await post('/api/v1/auth/login', { email: victim.email, password: PASSWORD }, from('100.64.8.1', 'de'));
+    expect(owner.statusCode).toBe(429);
+    expect(Number(owner.headers['retry-after'])).toBeGreaterThan(59 * 60);
+    expect(owner.json().detail).toMatch(/in 60 Minuten erneut/);
+    expect(await failedSignIns(victim.id)).toBe(30);
+  });
+
+  it('does not count the right password, so a person who signs in often is never locked out', async () => {
+    const person = await makeUser(t.database, network, 'counsellor');
+    const headers = from('192.0.2.44');
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 4; i++) expect((await post('/api/v1/auth/login', { email: person.email, password: `typo ${i}` }, headers)).statusCode).toBe(401);
+      expect((await post('/api/v1/auth/login', { email: person.email, password: PASSWORD }, headers)).statusCode).toBe(200);
+    }
+    const parallel = await Promise.all(Array.from({ length: 5 }, () => post('/api/v1/auth/login', { email: person.email, password: PASSWORD }, headers)));
+    expect(parallel.map((a) => a.statusCode)).toEqual([200, 200, 200, 200, 200]);
   });
 });
 
@@ -171,12 +297,15 @@ describe('password reset by e-mail', () => {
     expect(requested.statusCode).toBe(202);
     expect((await post('/api/v1/auth/password-reset/request', { email: 'nobody@example.org' })).statusCode).toBe(202);
     await t.app.mail.deliverDue();
+    const [mail] = await mailsTo(t.database, person.email);
+    expect(mail!.status).toBe('logged');
+    const token = decodeURIComponent(/reset-password\?token=([^\s]+)/.exec(mail!.text)![1]!);
+    expect(mail!.text).toContain(`${ORIGIN}/reset-password?token=`);
+    // The network admin's outbox shows the mail but never a working link of another person.
     const admin = await login(t.app, network.adminEmail);
     const outbox = (await t.app.inject({ method: 'GET', url: '/api/v1/outbox', headers: { cookie: admin } })).json();
-    const mail = outbox.items.find((m: { to: string }) => m.to === person.email);
-    expect(mail.status).toBe('logged');
-    const token = decodeURIComponent(/reset-password\?token=([^\s]+)/.exec(mail.text)![1]!);
-    expect(mail.text).toContain(`${ORIGIN}/reset-password?token=`);
+    const shown = outbox.items.find((m: { to: string }) => m.to === person.email);
+    expect(shown.text).not.toContain(token);
 
     const done = await post('/api/v1/auth/password-reset/confirm', { token, password: 'reset passphrase 2026' });
     expect(done.statusCode).toBe(204);
@@ -250,6 +379,24 @@ describe('two-factor sign-in (TOTP)', () => {
     await own.close();
   });
 });
+
+/** Sets up two-factor sign-in for a person through the API; answers the secret. */
+async function enableTotpFor(email: string): Promise<string> {
+  const cookie = await login(t.app, email);
+  const setup = (await t.app.inject({ method: 'POST', url: '/api/v1/me/totp/setup', headers: asBrowser(cookie) })).json();
+  // The previous step's code, so the current step stays unused for the sign-in.
+  const enabled = await t.app.inject({ method: 'POST', url: '/api/v1/me/totp/enable', headers: asBrowser(cookie), payload: { code: totpAt(setup.secret, Date.now() - 30_000) } });
+  expect(enabled.statusCode).toBe(204);
+  return setup.secret;
+}
+
+/** A six-digit code that none of the accepted time steps produces. */
+function wrongTotp(secret: string): string {
+  const valid = new Set([-1, 0, 1].map((d) => totpAt(secret, Date.now() + d * 30_000)));
+  let code = 123456;
+  while (valid.has(String(code))) code++;
+  return String(code);
+}
 
 function totpAt(secret: string, at: number): string {
   const clone = authenticator.clone({ epoch: at });

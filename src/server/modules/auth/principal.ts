@@ -1,8 +1,8 @@
 import type { NetworkSettings } from '../../../common/api/network.js';
 import type { Me, Membership } from '../../../common/api/users.js';
 import type { Locale } from '../../../common/locales.js';
-import { permissionsOf, STAFF_ROLES, type Permission } from '../../../common/permissions.js';
-import { unauthenticated } from '../../http/problems.js';
+import { mayGrant, permissionsOf, STAFF_ROLES, type Permission, type Role } from '../../../common/permissions.js';
+import { DomainError, unauthenticated } from '../../http/problems.js';
 
 /** Who is calling, resolved once per request from a session cookie or an API token. */
 export interface Principal {
@@ -35,4 +35,9 @@ export function meOf(p: Principal): Me {
     permissions: [...p.permissions].sort(),
     totpSetupRequired: p.totpSetupRequired,
   };
+}
+
+/** Refuses to hand on a role (invitation, API token) that carries a permission the grantor lacks. */
+export function assertMayGrant(held: ReadonlySet<Permission>, role: Role): void {
+  if (!mayGrant(held, role)) throw new DomainError('ROLE_BEYOND_OWN', 403, 'role-beyond-own', 'roleBeyondOwn', { roleMessage: `roles.${role}` });
 }

@@ -1,12 +1,13 @@
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import { newId } from '../../db/ids.js';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/client.js';
 import { DomainError } from '../../http/problems.js';
-import { loginFailures } from './auth.table.js';
 
 /**
- * Throttling kept in the database, so it holds across app instances: events per key (an account,
- * an IP address, a form) in a sliding window. Failed sign-ins and public form submissions use it.
+ * Throttling kept in the database, so it holds across app instances: attempts per key (an account
+ * at an address, an account, an address, a form) in a fixed window that opens with the key's
+ * first attempt. An attempt is reserved before the work it guards (a password or TOTP check, a
+ * form submission) by one atomic upsert per key, so parallel requests cannot all slip past a
+ * count they read before any of them was written.
  */
 export interface ThrottleRule {
   key: string;
@@ -14,30 +15,58 @@ export interface ThrottleRule {
   windowMinutes: number;
 }
 
-/** Refuses with 429 while a rule's limit is reached; `messageKey` words it for the situation (sign-in, a form). */
-export async function assertNotThrottled(db: Db, rules: ThrottleRule[], messageKey: 'rateLimited' | 'formRateLimited' = 'rateLimited'): Promise<void> {
-  for (const rule of rules) {
-    const since = new Date(Date.now() - rule.windowMinutes * 60_000);
-    const [row] = await db
-      .select({ n: sql<number>`count(*)::int`, oldest: sql<string | null>`min(${loginFailures.at})` })
-      .from(loginFailures)
-      .where(and(eq(loginFailures.key, rule.key), gt(loginFailures.at, since)));
-    if (row && row.n >= rule.limit && row.oldest) {
-      const freeAt = new Date(row.oldest).getTime() + rule.windowMinutes * 60_000;
-      const minutes = Math.max(1, Math.ceil((freeAt - Date.now()) / 60_000));
-      throw new DomainError('RATE_LIMITED', 429, 'rate-limited', messageKey, { minutes }, [], { 'retry-after': String(minutes * 60) });
+/** Windows never last longer than this; counters whose window opened before it are pruned. */
+const LONGEST_WINDOW_MINUTES = 24 * 60;
+
+/**
+ * Counts one attempt under every rule, or refuses with 429 and Retry-After while one of them is
+ * used up. A refused attempt counts under none of the rules: otherwise an address refused for one
+ * account would still feed that account's global back-off and the address's own limit.
+ * `messageKey` words the refusal for the situation (sign-in, a form).
+ */
+export async function reserveAttempt(db: Db, rules: ThrottleRule[], messageKey: 'rateLimited' | 'formRateLimited' = 'rateLimited'): Promise<void> {
+  // One lock order for every caller, so two requests sharing keys cannot deadlock.
+  const ordered = [...rules].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  await db.transaction(async (tx) => {
+    for (const rule of ordered) {
+      const window = sql`make_interval(mins => ${rule.windowMinutes}::int)`;
+      const [row] = await queryRows<{ attempts: number; seconds_left: number }>(
+        tx as unknown as Db,
+        sql`insert into throttle_counters as c (key, attempts, window_start) values (${rule.key}, 1, now())
+            on conflict (key) do update set
+              attempts = case when c.window_start <= now() - ${window} then 1 else c.attempts + 1 end,
+              window_start = case when c.window_start <= now() - ${window} then now() else c.window_start end
+            returning c.attempts, ceil(extract(epoch from c.window_start + ${window} - now()))::int as seconds_left`,
+      );
+      if (row && row.attempts > rule.limit) {
+        const seconds = Math.max(1, row.seconds_left);
+        // Thrown inside the transaction: it rolls back, so this attempt is counted nowhere.
+        throw new DomainError('RATE_LIMITED', 429, 'rate-limited', messageKey, { minutes: Math.ceil(seconds / 60) }, [], { 'retry-after': String(seconds) });
+      }
     }
+  });
+  await pruneThrottle(db);
+}
+
+/** Gives back an attempt that turned out not to be a failure (the right password), so it does not count. */
+export async function releaseAttempt(db: Db, rules: ThrottleRule[]): Promise<void> {
+  for (const rule of rules) {
+    await db.execute(sql`update throttle_counters set attempts = greatest(attempts - 1, 0) where key = ${rule.key}`);
   }
 }
 
-/** Counts one event for each rule's key and forgets events older than the rule's window. */
-export async function recordThrottled(db: Db, rules: ThrottleRule[]): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.insert(loginFailures).values(rules.map((r) => ({ id: newId(), key: r.key })));
-    for (const r of rules) await tx.delete(loginFailures).where(and(eq(loginFailures.key, r.key), lt(loginFailures.at, new Date(Date.now() - r.windowMinutes * 60_000))));
-  });
+export async function clearThrottle(db: Db, key: string): Promise<void> {
+  await db.execute(sql`delete from throttle_counters where key = ${key}`);
 }
 
-export async function clearThrottle(db: Db, key: string): Promise<void> {
-  await db.delete(loginFailures).where(eq(loginFailures.key, key));
+/**
+ * Forgets counters of long-closed windows. Rows another request holds are skipped rather than
+ * waited for, so pruning never blocks or deadlocks an attempt; a later call takes them.
+ */
+async function pruneThrottle(db: Db): Promise<void> {
+  await db.execute(sql`
+    delete from throttle_counters where key in (
+      select key from throttle_counters
+       where window_start < now() - make_interval(mins => ${LONGEST_WINDOW_MINUTES}::int)
+       limit 100 for update skip locked)`);
 }

@@ -13,6 +13,7 @@ import type { Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import { decodeCursor, keyset, parseSort, toPage } from '../../http/pagination.js';
 import { DomainError, invalidFields, notFound, staleVersion, type FieldError } from '../../http/problems.js';
+import { sniffFileType } from '../../http/uploads.js';
 import { agreements } from '../agreements/agreements.table.js';
 import { agreementForScope, scopeFilter } from '../agreements/agreements.service.js';
 import type { PlacementScope } from '../agreements/scope.js';
@@ -23,7 +24,6 @@ import { expenseClaims } from '../expense-claims/expense-claims.table.js';
 import { organizations } from '../organizations/organizations.table.js';
 import { users } from '../users/users.table.js';
 import { berlinToday } from '../volunteers/profile.js';
-import { sniffDocumentType } from '../volunteers/volunteer-documents.service.js';
 import { volunteers } from '../volunteers/volunteers.table.js';
 import { deploymentReceipts, deployments } from './deployments.table.js';
 
@@ -325,7 +325,7 @@ export async function addReceipt(
 ): Promise<Receipt> {
   const { row } = await findRow(tx, actor.networkId, logScope(scope), id);
   if (row.claimId) throw deploymentClaimed();
-  const contentType = sniffDocumentType(file.content);
+  const contentType = sniffFileType(file.content);
   if (!contentType) throw receiptUnsupported();
   // Locks the deployment: two uploads at once leave one receipt, and a claim made meanwhile wins.
   const [locked] = await tx

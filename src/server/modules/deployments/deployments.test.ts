@@ -56,7 +56,7 @@ const patch = (cookie: string, id: string, payload: object) =>
   t.app.inject({ method: 'PATCH', url: `/api/v1/deployments/${id}`, headers: asBrowser(cookie), payload });
 const confirm = (cookie: string, id: string, version: number) =>
   t.app.inject({ method: 'POST', url: `/api/v1/deployments/${id}/confirm`, headers: asBrowser(cookie), payload: { version } });
-function upload(cookie: string, id: string, file: { name: string; content: Buffer | string }) {
+function upload(cookie: string, id: string, file: { name: string; content: Buffer | string; type?: string }) {
   const body = multipartBody(file);
   return t.app.inject({
     method: 'POST',
@@ -270,6 +270,12 @@ describe('deployments', () => {
     const text = await upload(amira.cookie, logged.id, { name: 'ticket.pdf', content: 'not a pdf at all' });
     expect(text.statusCode).toBe(415);
     expect(text.json().code).toBe('RECEIPT_TYPE_UNSUPPORTED');
+    // A page named and sent as a PDF is still a page: the bytes decide.
+    const html = await upload(amira.cookie, logged.id, { name: 'quittung.pdf', type: 'application/pdf', content: '<html><body onload="alert(1)">Quittung</body></html>' });
+    expect(html.statusCode).toBe(415);
+    expect(html.json().detail).toMatch(/PDF/);
+    const svg = await upload(amira.cookie, logged.id, { name: 'ticket.png', type: 'image/png', content: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>' });
+    expect(svg.statusCode).toBe(415);
     const stored = await upload(amira.cookie, logged.id, { name: 'ticket.pdf', content: PDF });
     expect(stored.statusCode).toBe(201);
     expect(stored.json()).toMatchObject({ filename: 'ticket.pdf', contentType: 'application/pdf', size: PDF.length });

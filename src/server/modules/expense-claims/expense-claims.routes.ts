@@ -23,18 +23,22 @@ import { placementScopeOf } from '../agreements/scope.js';
 import {
   approveExpenseClaim,
   createExpenseClaim,
+  getExpenseClaim,
+  listExpenseClaims,
+  rejectExpenseClaim,
+  type ClaimScope,
+  type Viewer,
+} from './expense-claims.service.js';
+import {
   createPayout,
   deletePayout,
-  getExpenseClaim,
   getPayout,
-  listExpenseClaims,
   listPayouts,
   markPayoutPaid,
   payoutCsvFile,
   payoutSepaXml,
-  rejectExpenseClaim,
-  type ClaimScope,
-} from './expense-claims.service.js';
+  releasePayout,
+} from './payouts.service.js';
 
 async function claimScopeOf(tx: Db, request: FastifyRequest): Promise<ClaimScope> {
   const placement = await placementScopeOf(tx, request);
@@ -44,6 +48,11 @@ async function claimScopeOf(tx: Db, request: FastifyRequest): Promise<ClaimScope
     userId: placement.userId,
   };
 }
+
+const viewerOf = (request: FastifyRequest): Viewer => ({ userId: principalOf(request).user?.id ?? null, locale: request.locale });
+
+const FOUR_EYES_NOTE =
+  'Four eyes on money: nobody approves a claim they submitted on a volunteer’s behalf, nor a claim of a volunteer whose bank account (in use, or waiting for her confirmation) they entered (403 FOUR_EYES). `approvalBlockedReason` tells the reader beforehand.';
 
 const ALLOWANCE_NOTE =
   'Each claim carries `allowanceYear`: the volunteer’s flat allowance in the tax year (claims not rejected) against the tax-free volunteer allowance of § 3 Nr. 26a EStG (960 € a year from 2026; the amount per year is a network setting), with a warning from 80 % on. Only the flat allowance counts: reimbursed kilometres and tickets are expenses, not income.';
@@ -62,7 +71,7 @@ export function expenseClaimsRoutes(app: FastifyInstance, _config: Config) {
       response: { 200: page(ExpenseClaim), ...problems(401, 403) },
     },
     handler: (request) =>
-      inTenant(request, async (tx, actor) => listExpenseClaims(tx, actor.networkId, await claimScopeOf(tx, request), request.query)),
+      inTenant(request, async (tx, actor) => listExpenseClaims(tx, actor.networkId, await claimScopeOf(tx, request), request.query, viewerOf(request))),
   });
 
   r.post('/api/v1/expense-claims', {
@@ -100,7 +109,7 @@ export function expenseClaimsRoutes(app: FastifyInstance, _config: Config) {
       summary:
         'Pay out approved claims (those named, or all not yet paid out) as one SEPA credit-transfer file (pain.001.001.09) from the network’s payout account',
       description:
-        'One transfer per claim; the claim id is the end-to-end id. Refused with 422, writing nothing, when the network has no valid payout account or when a volunteer has no valid bank account (each is named). A claim goes into one payout only.',
+        'One transfer per claim; the claim id is the end-to-end id. Refused with 422, writing nothing, when the network has no valid payout account, when a volunteer has no valid bank account, or when a bank account someone else entered still waits for the volunteer’s confirmation (each is named); with 403 when the caller entered one of the bank accounts. A claim goes into one payout only. A payout above the network’s `payoutSecondPersonAboveCents` waits for a second person to release it (`releasedAt` null) before its file can be downloaded or it is marked paid.',
       body: CreatePayoutBody,
       response: { 201: PayoutDetail, ...problems(401, 403, 409) },
     },
@@ -125,7 +134,7 @@ export function expenseClaimsRoutes(app: FastifyInstance, _config: Config) {
       summary: 'The SEPA credit-transfer file (pain.001.001.09) as created, unchanged (the download is audited)',
       params: IdParams,
       produces: ['application/xml'],
-      response: { 200: z.any().describe('The file'), ...problems(401, 403, 404) },
+      response: { 200: z.any().describe('The file'), ...problems(401, 403, 404, 409) },
     },
     handler: async (request, reply) => {
       const file = await inTenant(request, (tx, actor) => payoutSepaXml(tx, actor, request.params.id));
@@ -144,7 +153,7 @@ export function expenseClaimsRoutes(app: FastifyInstance, _config: Config) {
       summary: 'The payout as CSV in the reader’s language (German: decimal comma, `;` between fields); the download is audited',
       params: IdParams,
       produces: ['text/csv'],
-      response: { 200: z.any().describe('The file'), ...problems(401, 403, 404) },
+      response: { 200: z.any().describe('The file'), ...problems(401, 403, 404, 409) },
     },
     handler: async (request, reply) => {
       const file = await inTenant(request, (tx, actor) => payoutCsvFile(tx, actor, request.params.id, request.locale));
@@ -154,6 +163,18 @@ export function expenseClaimsRoutes(app: FastifyInstance, _config: Config) {
         .header('cache-control', 'private, no-store')
         .send(file.csv);
     },
+  });
+
+  r.post('/api/v1/expense-claims/payouts/:id/release', {
+    config: { access: 'expense-claims:manage' },
+    schema: {
+      tags,
+      summary: 'Release a payout above the network’s threshold for the bank: a second person, not its creator, and not whoever entered one of its bank accounts',
+      params: IdParams,
+      body: MarkPayoutPaidBody,
+      response: { 200: PayoutDetail, ...problems(401, 403, 404, 409) },
+    },
+    handler: (request) => inTenant(request, (tx, actor) => releasePayout(tx, actor, request.params.id)),
   });
 
   r.post('/api/v1/expense-claims/payouts/:id/paid', {
@@ -192,7 +213,7 @@ export function expenseClaimsRoutes(app: FastifyInstance, _config: Config) {
       response: { 200: ExpenseClaimDetail, ...problems(401, 403, 404) },
     },
     handler: (request) =>
-      inTenant(request, async (tx, actor) => getExpenseClaim(tx, actor, await claimScopeOf(tx, request), request.params.id)),
+      inTenant(request, async (tx, actor) => getExpenseClaim(tx, actor, await claimScopeOf(tx, request), request.params.id, viewerOf(request))),
   });
 
   r.post('/api/v1/expense-claims/:id/approve', {
@@ -201,7 +222,7 @@ export function expenseClaimsRoutes(app: FastifyInstance, _config: Config) {
       tags,
       summary: 'Approve a submitted claim (send the version you read)',
       description:
-        'When the claim’s flat allowance takes the volunteer’s approved and paid total of the tax year beyond the tax-free limit, `acknowledgeAllowanceLimit: true` is required (else 422).',
+        `When the claim’s flat allowance takes the volunteer’s approved and paid total of the tax year beyond the tax-free limit, \`acknowledgeAllowanceLimit: true\` is required (else 422). ${FOUR_EYES_NOTE}`,
       params: IdParams,
       body: ApproveExpenseClaimBody,
       response: { 200: ExpenseClaimDetail, ...problems(401, 403, 404, 409) },

@@ -1,19 +1,14 @@
-import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type {
   AllowanceYear,
   ApproveExpenseClaimBody,
   CreateExpenseClaimBody,
-  CreatePayoutBody,
   ExpenseClaim,
   ExpenseClaimDetail,
   ExpenseClaimListQuery,
-  Payout,
-  PayoutDetail,
-  PayoutListQuery,
   RejectExpenseClaimBody,
 } from '../../../common/api/expense-claims.js';
-import type { NetworkSettings } from '../../../common/api/network.js';
 import type { ExpenseClaimStatus } from '../../../common/api/placements.js';
 import type { Locale } from '../../../common/locales.js';
 import type { Db } from '../../db/client.js';
@@ -35,11 +30,10 @@ import {
 import { getNetwork } from '../networks/networks.service.js';
 import { users } from '../users/users.table.js';
 import { berlinToday } from '../volunteers/profile.js';
+import { bankAccountEnterers } from '../volunteers/bank-account.js';
 import { volunteers } from '../volunteers/volunteers.table.js';
 import { approvalExceedsLimit, claimAmounts, taxFreeLimit, yearlyAllowance } from './allowance.js';
-import { expenseClaims, payouts } from './expense-claims.table.js';
-import { payoutCsv, transfersOf } from './payout-csv.js';
-import { creditTransferXml, isValidBic, isValidIban, SepaInputError, toSepaText } from './sepa.js';
+import { expenseClaims } from './expense-claims.table.js';
 
 type Row = typeof expenseClaims.$inferSelect;
 
@@ -64,23 +58,14 @@ const allowanceNotAcknowledged = (year: number, usedCents: number, limitCents: n
     { year: String(year), used: usedCents / 100, limit: limitCents / 100 },
     [{ path: 'body.acknowledgeAllowanceLimit', key: 'acknowledgeAllowanceLimit' }],
   );
-const payoutAccountMissing = () => new DomainError('PAYOUT_ACCOUNT_MISSING', 422, 'payout-account-missing', 'payoutAccountMissing');
-const bankAccountsMissing = (errors: FieldError[]) =>
-  new DomainError(
-    'PAYOUT_BANK_ACCOUNTS_MISSING',
-    422,
-    'bank-account-missing',
-    'payoutBankAccountsMissing',
-    { count: errors.length },
-    errors,
-  );
-const nothingToPayOut = () => new DomainError('NOTHING_TO_PAY_OUT', 422, 'nothing-to-pay-out', 'nothingToPayOut');
-const payoutPaid = () => new DomainError('PAYOUT_PAID', 409, 'payout-paid', 'payoutPaid');
+type FourEyesReason = 'ownClaim' | 'bankAccountEntered';
+const fourEyes = (reason: FourEyesReason) =>
+  new DomainError('FOUR_EYES', 403, 'four-eyes', 'fourEyes', { reasonMessage: `expenseClaims.fourEyes.${reason}` });
 
 const berlinYear = () => Number(berlinToday().slice(0, 4));
 
 /** A cursor's instant, checked: a crafted cursor must not reach the database as an invalid date. */
-function cursorInstant(v: unknown): Date {
+export function cursorInstant(v: unknown): Date {
   const date = typeof v === 'string' ? new Date(v) : null;
   if (date && !Number.isNaN(date.getTime())) return date;
   throw invalidFields([{ path: 'querystring.cursor', key: 'invalidCursor' }]);
@@ -90,6 +75,22 @@ function scopeFilter(networkId: string, scope: ClaimScope): SQL[] {
   const filters: SQL[] = [eq(expenseClaims.networkId, networkId)];
   if (!scope.all) filters.push(scope.volunteerId ? eq(expenseClaims.volunteerId, scope.volunteerId) : sql`false`);
   return filters;
+}
+
+/** Who reads a list or a claim: a coordinator is told which claims are not theirs to approve, and why. */
+export interface Viewer {
+  userId: string | null;
+  locale: Locale;
+}
+
+/**
+ * Four eyes on money: nobody approves a claim they submitted (on the volunteer's behalf), nor one of
+ * a volunteer whose bank account (in use or waiting for her confirmation) they entered.
+ */
+function fourEyesReason(claim: { submittedByUserId: string | null; volunteerId: string }, userId: string | null, enterers: Map<string, Set<string>>): FourEyesReason | null {
+  if (!userId) return null;
+  if (claim.submittedByUserId === userId) return 'ownClaim';
+  return enterers.get(claim.volunteerId)?.has(userId) ? 'bankAccountEntered' : null;
 }
 
 const submitter = alias(users, 'submitter');
@@ -141,8 +142,10 @@ async function allowanceTotals(tx: Db, networkId: string, keys: { volunteerId: s
   return out;
 }
 
-async function presentAll(tx: Db, networkId: string, rows: Selected[]): Promise<ExpenseClaim[]> {
+async function presentAll(tx: Db, networkId: string, rows: Selected[], viewer?: Viewer): Promise<ExpenseClaim[]> {
   if (!rows.length) return [];
+  const submitted = rows.filter((r) => r.row.status === 'submitted');
+  const enterers = viewer?.userId && submitted.length ? await bankAccountEnterers(tx, networkId, submitted.map((r) => r.row.volunteerId)) : new Map<string, Set<string>>();
   const settings = (await getNetwork(tx, networkId)).settings;
   const totals = await allowanceTotals(
     tx,
@@ -183,6 +186,7 @@ async function presentAll(tx: Db, networkId: string, rows: Selected[]): Promise<
       payoutId: c.payoutId,
       paidAt: c.paidAt?.toISOString() ?? null,
       allowanceYear,
+      approvalBlockedReason: blockedReason(c, viewer, enterers),
       version: c.version,
       createdAt: c.createdAt.toISOString(),
       updatedAt: c.updatedAt.toISOString(),
@@ -190,10 +194,16 @@ async function presentAll(tx: Db, networkId: string, rows: Selected[]): Promise<
   });
 }
 
-async function detail(tx: Db, networkId: string, scope: ClaimScope, id: string): Promise<ExpenseClaimDetail> {
+function blockedReason(c: Row, viewer: Viewer | undefined, enterers: Map<string, Set<string>>): string | null {
+  if (!viewer || c.status !== 'submitted') return null;
+  const reason = fourEyesReason(c, viewer.userId, enterers);
+  return reason ? t(viewer.locale, `expenseClaims.fourEyes.${reason}`) : null;
+}
+
+async function detail(tx: Db, networkId: string, scope: ClaimScope, id: string, viewer?: Viewer): Promise<ExpenseClaimDetail> {
   const [row] = await baseQuery(tx).where(and(...scopeFilter(networkId, scope), eq(expenseClaims.id, id)));
   if (!row) throw notFound('expenseClaim');
-  const [claim] = await presentAll(tx, networkId, [row]);
+  const [claim] = await presentAll(tx, networkId, [row], viewer);
   return { ...claim!, deployments: await deploymentsOfClaim(tx, networkId, id) };
 }
 
@@ -208,7 +218,7 @@ async function findRow(tx: Db, networkId: string, scope: ClaimScope, id: string)
 
 const SORT_COLUMNS = { createdAt: expenseClaims.createdAt } as const;
 
-export async function listExpenseClaims(tx: Db, networkId: string, scope: ClaimScope, query: ExpenseClaimListQuery) {
+export async function listExpenseClaims(tx: Db, networkId: string, scope: ClaimScope, query: ExpenseClaimListQuery, viewer?: Viewer) {
   const { field, desc } = parseSort<keyof typeof SORT_COLUMNS>(query.sort);
   const page = keyset(SORT_COLUMNS[field], expenseClaims.id, decodeCursor(query.cursor), desc, cursorInstant);
   const filters = scopeFilter(networkId, scope);
@@ -221,12 +231,12 @@ export async function listExpenseClaims(tx: Db, networkId: string, scope: ClaimS
     .orderBy(...page.orderBy)
     .limit(query.limit + 1);
   const result = toPage(rows, query.limit, (r) => ({ v: r.row.createdAt.toISOString(), id: r.row.id }));
-  return { items: await presentAll(tx, networkId, result.items), nextCursor: result.nextCursor };
+  return { items: await presentAll(tx, networkId, result.items, scope.all ? viewer : undefined), nextCursor: result.nextCursor };
 }
 
 /** One claim with its deployments; the read is audited. */
-export async function getExpenseClaim(tx: Db, actor: Actor, scope: ClaimScope, id: string): Promise<ExpenseClaimDetail> {
-  const claim = await detail(tx, actor.networkId, scope, id);
+export async function getExpenseClaim(tx: Db, actor: Actor, scope: ClaimScope, id: string, viewer?: Viewer): Promise<ExpenseClaimDetail> {
+  const claim = await detail(tx, actor.networkId, scope, id, scope.all ? viewer : undefined);
   await recordAudit(tx, actor, { action: 'read', entity: 'expense_claim', entityId: id });
   return claim;
 }
@@ -323,6 +333,8 @@ async function decide(tx: Db, actor: Actor, row: Row, version: number, set: Part
  */
 export async function approveExpenseClaim(tx: Db, actor: Actor, id: string, body: ApproveExpenseClaimBody): Promise<ExpenseClaimDetail> {
   const row = await decidable(tx, actor, id, body.version);
+  const reason = fourEyesReason(row, actor.type === 'user' ? actor.id : null, await bankAccountEnterers(tx, actor.networkId, [row.volunteerId]));
+  if (reason) throw fourEyes(reason);
   const settings = (await getNetwork(tx, actor.networkId)).settings;
   const limit = taxFreeLimit(settings, row.taxYear);
   const totals = (await allowanceTotals(tx, actor.networkId, [{ volunteerId: row.volunteerId, year: row.taxYear }])).get(
@@ -349,269 +361,4 @@ export async function rejectExpenseClaim(tx: Db, actor: Actor, id: string, body:
   await releaseFromClaim(tx, actor.networkId, id);
   await recordAudit(tx, actor, { action: 'update', entity: 'expense_claim', entityId: id, fields: ['status', 'rejectionReason'] });
   return detail(tx, actor.networkId, MANAGE, id);
-}
-
-// —— payouts ——
-
-const creator = alias(users, 'creator');
-const payer = alias(users, 'payer');
-
-function payoutQuery(tx: Db) {
-  return tx
-    .select({ row: payouts, createdByName: creator.name, paidByName: payer.name })
-    .from(payouts)
-    .leftJoin(creator, and(eq(creator.networkId, payouts.networkId), eq(creator.id, payouts.createdByUserId)))
-    .leftJoin(payer, and(eq(payer.networkId, payouts.networkId), eq(payer.id, payouts.paidByUserId)));
-}
-
-type SelectedPayout = Awaited<ReturnType<ReturnType<typeof payoutQuery>['execute']>>[number];
-
-function presentPayout(r: SelectedPayout): Payout {
-  const p = r.row;
-  return {
-    id: p.id,
-    messageId: p.messageId,
-    executionDate: p.executionDate,
-    claimCount: p.claimCount,
-    totalCents: p.totalCents,
-    createdAt: p.createdAt.toISOString(),
-    createdByName: r.createdByName,
-    paidAt: p.paidAt?.toISOString() ?? null,
-    paidByName: p.paidAt ? r.paidByName : null,
-  };
-}
-
-async function findPayout(tx: Db, networkId: string, id: string): Promise<SelectedPayout> {
-  const [row] = await payoutQuery(tx).where(and(eq(payouts.networkId, networkId), eq(payouts.id, id)));
-  if (!row) throw notFound('payout');
-  return row;
-}
-
-async function claimsOfPayout(tx: Db, networkId: string, payoutId: string) {
-  return tx
-    .select({
-      id: expenseClaims.id,
-      volunteerId: expenseClaims.volunteerId,
-      volunteerName: sql<string>`${volunteers.firstName} || ' ' || ${volunteers.lastName}`,
-      totalCents: expenseClaims.totalCents,
-      status: expenseClaims.status,
-    })
-    .from(expenseClaims)
-    .innerJoin(volunteers, and(eq(volunteers.networkId, expenseClaims.networkId), eq(volunteers.id, expenseClaims.volunteerId)))
-    .where(and(eq(expenseClaims.networkId, networkId), eq(expenseClaims.payoutId, payoutId)))
-    .orderBy(asc(volunteers.lastName), asc(volunteers.firstName), asc(expenseClaims.createdAt), asc(expenseClaims.id));
-}
-
-export async function listPayouts(tx: Db, networkId: string, query: PayoutListQuery) {
-  const page = keyset(payouts.createdAt, payouts.id, decodeCursor(query.cursor), true, cursorInstant);
-  const rows = await payoutQuery(tx)
-    .where(and(eq(payouts.networkId, networkId), ...(page.where ? [page.where] : [])))
-    .orderBy(...page.orderBy)
-    .limit(query.limit + 1);
-  const result = toPage(rows, query.limit, (r) => ({ v: r.row.createdAt.toISOString(), id: r.row.id }));
-  return { items: result.items.map(presentPayout), nextCursor: result.nextCursor };
-}
-
-export async function getPayout(tx: Db, networkId: string, id: string): Promise<PayoutDetail> {
-  const payout = await findPayout(tx, networkId, id);
-  return { ...presentPayout(payout), claims: await claimsOfPayout(tx, networkId, id) };
-}
-
-/** SEPA identifiers (≤ 35 characters): the id's 32 hexadecimal digits. */
-const sepaId = (uuid: string) => uuid.replace(/-/g, '').toUpperCase();
-
-function validDebtor(account: NetworkSettings['payoutAccount']) {
-  return (
-    !!account && isValidIban(account.iban) && (!account.bic || isValidBic(account.bic)) && /[A-Za-z0-9]/.test(toSepaText(account.name, 70))
-  );
-}
-
-interface BankAccount {
-  iban: string | null;
-  bic: string | null;
-  accountHolder: string | null;
-}
-
-function validCreditor(v: BankAccount): v is { iban: string; bic: string | null; accountHolder: string } {
-  return (
-    !!v.iban &&
-    !!v.accountHolder &&
-    isValidIban(v.iban) &&
-    (!v.bic || isValidBic(v.bic)) &&
-    /[A-Za-z0-9]/.test(toSepaText(v.accountHolder, 70))
-  );
-}
-
-/** The remittance text is Latin-only (SEPA): an Arabic-speaking network's volunteers read it in English. */
-const remittanceLocale = (locale: Locale): Locale => (locale === 'ar' ? 'en' : locale);
-
-/**
- * Pays out approved claims not yet in a payout (those named, or all): one SEPA credit-transfer file
- * from the network's payout account, one transfer per claim (its id is the end-to-end id, so a
- * returned transfer names its claim). Refused, writing nothing, when the network has no valid
- * payout account or any volunteer lacks a valid bank account.
- */
-export async function createPayout(tx: Db, actor: Actor, body: CreatePayoutBody): Promise<PayoutDetail> {
-  const today = berlinToday();
-  if (body.executionDate < today) throw invalidFields([{ path: 'body.executionDate', key: 'executionDateInPast' }]);
-  const payable = and(eq(expenseClaims.status, 'approved'), isNull(expenseClaims.payoutId))!;
-  const selection = {
-    id: expenseClaims.id,
-    volunteerId: expenseClaims.volunteerId,
-    totalCents: expenseClaims.totalCents,
-    createdAt: expenseClaims.createdAt,
-    payable: sql<boolean>`(${payable})`,
-    firstName: volunteers.firstName,
-    lastName: volunteers.lastName,
-    iban: volunteers.iban,
-    bic: volunteers.bic,
-    accountHolder: volunteers.accountHolder,
-  };
-  const filters: SQL[] = [eq(expenseClaims.networkId, actor.networkId)];
-  if (body.claimIds) filters.push(inArray(expenseClaims.id, body.claimIds));
-  else filters.push(payable);
-  const rows = await tx
-    .select(selection)
-    .from(expenseClaims)
-    .innerJoin(volunteers, and(eq(volunteers.networkId, expenseClaims.networkId), eq(volunteers.id, expenseClaims.volunteerId)))
-    .where(and(...filters))
-    .orderBy(asc(volunteers.lastName), asc(volunteers.firstName), asc(expenseClaims.createdAt), asc(expenseClaims.id));
-  if (body.claimIds) {
-    const ids = body.claimIds;
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const errors: FieldError[] = ids.flatMap((id, i) => {
-      if (ids.indexOf(id) !== i) return [{ path: `body.claimIds.${i}`, key: 'duplicate' }];
-      const claim = byId.get(id);
-      if (!claim) return [{ path: `body.claimIds.${i}`, key: 'unknownClaim' }];
-      return claim.payable ? [] : [{ path: `body.claimIds.${i}`, key: 'claimNotPayable' }];
-    });
-    if (errors.length) throw invalidFields(errors);
-  }
-  if (!rows.length) throw nothingToPayOut();
-  const network = await getNetwork(tx, actor.networkId);
-  const account = network.settings.payoutAccount;
-  if (!account || !validDebtor(account)) throw payoutAccountMissing();
-
-  // Every volunteer without a usable account is named at once, so the office can fix them all.
-  const missing = new Map<string, string>();
-  for (const r of rows) if (!validCreditor(r)) missing.set(r.volunteerId, `${r.firstName} ${r.lastName}`);
-  const missingError = () =>
-    bankAccountsMissing(
-      [...missing].map(([volunteerId, name]) => ({ path: `volunteers.${volunteerId}`, key: 'bankAccountMissing', values: { name } })),
-    );
-  if (missing.size) throw missingError();
-
-  const id = newId();
-  const messageId = sepaId(id);
-  const createdAt = new Date();
-  const locale = remittanceLocale(network.settings.defaultLocale);
-  let xml: string;
-  try {
-    xml = creditTransferXml({
-      messageId,
-      createdAt,
-      executionDate: body.executionDate,
-      debtor: { name: account.name, iban: account.iban, bic: account.bic ?? null },
-      transfers: rows.map((r) => ({
-        endToEndId: sepaId(r.id),
-        creditor: { name: r.accountHolder!, iban: r.iban!, bic: r.bic },
-        amountCents: r.totalCents,
-        remittance: t(locale, 'expenseClaims.remittance', { network: network.name, date: berlinToday(r.createdAt) }),
-      })),
-    });
-  } catch (error) {
-    if (!(error instanceof SepaInputError)) throw error;
-    // The checks above mirror the writer's; what still slips through (an IBAN of a country outside SEPA) is named the same way.
-    const index = /^transfers\[(\d+)\]/.exec(error.path)?.[1];
-    const row = index === undefined ? undefined : rows[Number(index)];
-    if (!row) throw payoutAccountMissing();
-    missing.set(row.volunteerId, `${row.firstName} ${row.lastName}`);
-    throw missingError();
-  }
-
-  const totalCents = rows.reduce((sum, r) => sum + r.totalCents, 0);
-  await tx.insert(payouts).values({
-    networkId: actor.networkId,
-    id,
-    messageId,
-    executionDate: body.executionDate,
-    claimCount: rows.length,
-    totalCents,
-    sepaXml: xml,
-    createdByUserId: actor.type === 'user' ? actor.id : null,
-    createdAt,
-  });
-  const claimIds = rows.map((r) => r.id);
-  // A claim goes into one payout only: a payout made meanwhile by someone else wins, this one rolls back.
-  const linked = await tx
-    .update(expenseClaims)
-    .set({ payoutId: id, version: sql`${expenseClaims.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(expenseClaims.networkId, actor.networkId), inArray(expenseClaims.id, claimIds), payable))
-    .returning({ id: expenseClaims.id });
-  if (linked.length !== claimIds.length) throw staleVersion('expenseClaim');
-  await recordAudit(tx, actor, { action: 'create', entity: 'payout', entityId: id, fields: ['claims'] });
-  return getPayout(tx, actor.networkId, id);
-}
-
-/** The stored SEPA file, unchanged; handing it out is audited (it holds bank accounts). */
-export async function payoutSepaXml(tx: Db, actor: Actor, id: string): Promise<{ messageId: string; xml: string }> {
-  const { row } = await findPayout(tx, actor.networkId, id);
-  await recordAudit(tx, actor, { action: 'export', entity: 'payout', entityId: id, fields: ['sepaXml'] });
-  return { messageId: row.messageId, xml: row.sepaXml };
-}
-
-/** The payout as CSV in the reader's language, read from the stored SEPA file; audited like the file. */
-export async function payoutCsvFile(tx: Db, actor: Actor, id: string, locale: Locale): Promise<{ messageId: string; csv: Buffer }> {
-  const { row } = await findPayout(tx, actor.networkId, id);
-  const names = new Map((await claimsOfPayout(tx, actor.networkId, id)).map((c) => [sepaId(c.id), c.volunteerName]));
-  const lines = transfersOf(row.sepaXml).map((l) => ({ ...l, volunteerName: names.get(l.endToEndId) ?? null }));
-  await recordAudit(tx, actor, { action: 'export', entity: 'payout', entityId: id, fields: ['csv'] });
-  return { messageId: row.messageId, csv: payoutCsv(lines, locale) };
-}
-
-/**
- * The bank has executed the file: the payout and its claims are paid. The claims' allowance now
- * counts in the year it was paid (§ 3 Nr. 26a EStG follows the year of payment).
- */
-export async function markPayoutPaid(tx: Db, actor: Actor, id: string): Promise<PayoutDetail> {
-  await findPayout(tx, actor.networkId, id);
-  const now = new Date();
-  const byUser = actor.type === 'user' ? actor.id : null;
-  const [updated] = await tx
-    .update(payouts)
-    .set({ paidAt: now, paidByUserId: byUser })
-    .where(and(eq(payouts.networkId, actor.networkId), eq(payouts.id, id), isNull(payouts.paidAt)))
-    .returning({ id: payouts.id });
-  if (!updated) throw payoutPaid();
-  const paid = await tx
-    .update(expenseClaims)
-    .set({
-      status: 'paid',
-      paidAt: now,
-      taxYear: Number(berlinToday(now).slice(0, 4)),
-      version: sql`${expenseClaims.version} + 1`,
-      updatedAt: now,
-    })
-    .where(and(eq(expenseClaims.networkId, actor.networkId), eq(expenseClaims.payoutId, id), eq(expenseClaims.status, 'approved')))
-    .returning({ id: expenseClaims.id });
-  await recordAudit(tx, actor, { action: 'update', entity: 'payout', entityId: id, fields: ['paidAt'] });
-  for (const c of paid)
-    await recordAudit(tx, actor, { action: 'update', entity: 'expense_claim', entityId: c.id, fields: ['status', 'paidAt', 'taxYear'] });
-  return getPayout(tx, actor.networkId, id);
-}
-
-/** A payout not paid yet can be withdrawn (the bank refused the file, an account was wrong): its claims wait for the next one. */
-export async function deletePayout(tx: Db, actor: Actor, id: string): Promise<void> {
-  const { row } = await findPayout(tx, actor.networkId, id);
-  if (row.paidAt) throw payoutPaid();
-  await tx
-    .update(expenseClaims)
-    .set({ payoutId: null, version: sql`${expenseClaims.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(expenseClaims.networkId, actor.networkId), eq(expenseClaims.payoutId, id), eq(expenseClaims.status, 'approved')));
-  const deleted = await tx
-    .delete(payouts)
-    .where(and(eq(payouts.networkId, actor.networkId), eq(payouts.id, id), isNull(payouts.paidAt)))
-    .returning({ id: payouts.id });
-  if (!deleted.length) throw payoutPaid();
-  await recordAudit(tx, actor, { action: 'delete', entity: 'payout', entityId: id });
 }

@@ -22,6 +22,12 @@ export const payouts = pgTable(
     totalCents: integer('total_cents').notNull(),
     sepaXml: text('sepa_xml').notNull(),
     createdByUserId: uuid('created_by_user_id'),
+    /**
+     * Released for the bank: at once when no second person is needed, else by someone other than
+     * its creator. Its file is handed out and it is marked paid only once released.
+     */
+    releasedAt: instant('released_at'),
+    releasedByUserId: uuid('released_by_user_id'),
     paidAt: instant('paid_at'),
     paidByUserId: uuid('paid_by_user_id'),
     createdAt: createdAtColumn(),
@@ -29,6 +35,7 @@ export const payouts = pgTable(
   (t) => [
     primaryKey({ name: 'payouts_pkey', columns: [t.networkId, t.id] }),
     foreignKey({ name: 'payouts_created_by_fk', columns: [t.networkId, t.createdByUserId], foreignColumns: [users.networkId, users.id] }).onDelete('set null'),
+    foreignKey({ name: 'payouts_released_by_fk', columns: [t.networkId, t.releasedByUserId], foreignColumns: [users.networkId, users.id] }).onDelete('set null'),
     foreignKey({ name: 'payouts_paid_by_fk', columns: [t.networkId, t.paidByUserId], foreignColumns: [users.networkId, users.id] }).onDelete('set null'),
     index('payouts_created_idx').on(t.networkId, t.createdAt, t.id),
   ],

@@ -6,8 +6,8 @@
  * between fields (what Excel expects in Germany), English and Arabic with a decimal point and `,`
  * (digits stay Western so that spreadsheets read them as numbers).
  */
-import { stringify } from 'csv-stringify/sync';
 import type { Locale } from '../../../common/locales.js';
+import { csvFile } from '../../http/csv.js';
 import { t } from '../../i18n.js';
 
 export interface PayoutLine {
@@ -60,24 +60,11 @@ export function formatAmount(cents: number, locale: Locale): string {
   return `${euros}${usesDecimalComma(locale) ? ',' : '.'}${rest}`;
 }
 
-/** Text that a spreadsheet would run as a formula (`=…`, `+…`, `-…`, `@…`) is kept as text. */
-const cell = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
 export function payoutCsv(lines: (PayoutLine & { volunteerName: string | null })[], locale: Locale): Buffer {
   const columns = ['volunteer', 'accountHolder', 'iban', 'bic', 'amount', 'remittance', 'endToEndId'] as const;
   const header = columns.map((c) => t(locale, `export.payouts.${c}`));
-  const rows = lines.map((l) => [
-    cell(l.volunteerName ?? ''),
-    cell(l.accountHolder),
-    l.iban,
-    l.bic ?? '',
-    formatAmount(l.amountCents, locale),
-    cell(l.remittance),
-    l.endToEndId,
-  ]);
+  const rows = lines.map((l) => [l.volunteerName, l.accountHolder, l.iban, l.bic, formatAmount(l.amountCents, locale), l.remittance, l.endToEndId]);
   const total = lines.reduce((sum, l) => sum + l.amountCents, 0);
   const footer = [t(locale, 'export.payouts.total'), '', '', '', formatAmount(total, locale), '', ''];
-  const csv = stringify([header, ...rows, footer], { delimiter: usesDecimalComma(locale) ? ';' : ',' });
-  // A byte-order mark, so Excel opens umlauts and Arabic names correctly.
-  return Buffer.concat([Buffer.from('\ufeff'), Buffer.from(csv)]);
+  return csvFile([header, ...rows, footer], usesDecimalComma(locale) ? ';' : ',');
 }

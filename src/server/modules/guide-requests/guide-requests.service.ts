@@ -9,7 +9,7 @@ import {
 } from '../../../common/api/guide-requests.js';
 import { REQUEST_CONSENT_VERSION, type PublicGuideRequestBody } from '../../../common/api/public.js';
 import { withTenant } from '../../db/tenancy.js';
-import { assertNotThrottled, recordThrottled } from '../auth/throttle.js';
+import { reserveAttempt } from '../auth/throttle.js';
 import { consents } from '../consents/consents.table.js';
 import { activeUsersWithRole } from '../users/users.service.js';
 import { berlinToday } from '../volunteers/profile.js';
@@ -453,8 +453,7 @@ export async function submitPublicRequest(db: Db, slug: string, body: PublicGuid
     { key: `request-ip:${meta.ip ?? 'unknown'}`, limit: 5, windowMinutes: 60 },
     { key: `request-network:${networkId}`, limit: 300, windowMinutes: 60 },
   ];
-  await assertNotThrottled(db, rules, 'formRateLimited');
-  await recordThrottled(db, rules);
+  await reserveAttempt(db, rules, 'formRateLimited');
   if (body.website) return;
   if (body.consent.textVersion !== REQUEST_CONSENT_VERSION) throw invalidFields([{ path: 'body.consent.textVersion', key: 'consentOutdated' }]);
   await withTenant(db, networkId, async (tx) => {

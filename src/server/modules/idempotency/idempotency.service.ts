@@ -1,6 +1,7 @@
 import { and, eq, lt } from 'drizzle-orm';
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, hkdfSync, randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.js';
+import { open, seal } from '../../db/secret-box.js';
 import { idempotencyKeys } from './idempotency.table.js';
 
 /** How long a key answers the first result (IETF draft "The Idempotency-Key HTTP Header Field": a day is customary). */
@@ -54,19 +55,6 @@ function cipherKey(scope: IdempotencyScope): Buffer {
   return Buffer.from(hkdfSync('sha256', scope.key, scopeText(scope), 'lotse idempotent answer', 32));
 }
 
-function seal(scope: IdempotencyScope, plain: Buffer): Buffer {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', cipherKey(scope), iv);
-  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), body]);
-}
-
-function open(scope: IdempotencyScope, sealed: Buffer): Buffer {
-  const decipher = createDecipheriv('aes-256-gcm', cipherKey(scope), sealed.subarray(0, 12));
-  decipher.setAuthTag(sealed.subarray(12, 28));
-  return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]);
-}
-
 /**
  * Claims the key for this request, or says what became of an earlier request under it. The insert
  * is the claim: of two requests at the same moment exactly one inserts, the other sees its row
@@ -90,14 +78,14 @@ export async function claimKey(tx: Db, scope: IdempotencyScope, fingerprint: str
   if (!row) return { kind: 'in-progress' };
   if (row.fingerprint !== fingerprint) return { kind: 'reused' };
   if (row.responseStatus === null || !row.responseBody) return { kind: 'in-progress' };
-  return { kind: 'replay', answer: { status: row.responseStatus, contentType: row.responseType ?? 'application/json', body: open(scope, row.responseBody) } };
+  return { kind: 'replay', answer: { status: row.responseStatus, contentType: row.responseType ?? 'application/json', body: open(cipherKey(scope), row.responseBody) } };
 }
 
 /** Keeps the first request's successful answer for the repeats. */
 export async function completeKey(tx: Db, scope: IdempotencyScope, claimToken: string, answer: StoredAnswer, now: Date): Promise<void> {
   await tx
     .update(idempotencyKeys)
-    .set({ claimToken: null, responseStatus: answer.status, responseType: answer.contentType, responseBody: seal(scope, answer.body), completedAt: now })
+    .set({ claimToken: null, responseStatus: answer.status, responseType: answer.contentType, responseBody: seal(cipherKey(scope), answer.body), completedAt: now })
     .where(and(eq(idempotencyKeys.networkId, scope.networkId), eq(idempotencyKeys.keyHash, keyHashOf(scope)), eq(idempotencyKeys.claimToken, claimToken)));
 }
 

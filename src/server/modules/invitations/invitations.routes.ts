@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { IdParams, ListQuery, page } from '../../../common/api/shared.js';
 import { CreateInvitationBody, Invitation, InvitationLookup, InvitationStatus } from '../../../common/api/users.js';
 import type { Config } from '../../config.js';
-import { inTenant } from '../../http/context.js';
+import { inTenant, principalOf } from '../../http/context.js';
 import { NoContent, problems } from '../../http/responses.js';
 import { createInvitation, listInvitations, lookupInvitation, revokeInvitation } from './invitations.service.js';
 
@@ -22,7 +22,7 @@ export function invitationsRoutes(app: FastifyInstance, config: Config) {
     config: { access: 'invitations:manage', idempotent: true },
     schema: { tags, summary: 'Invite a person by e-mail into an organisation with a role', body: CreateInvitationBody, response: { 201: Invitation, ...problems(401, 403, 409) } },
     handler: async (request, reply) => {
-      const invitation = await inTenant(request, (tx, actor) => createInvitation(tx, actor, request.body, config.publicUrl));
+      const invitation = await inTenant(request, (tx, actor) => createInvitation(tx, actor, principalOf(request).permissions, request.body, config.publicUrl));
       app.mail.kick();
       return reply.code(201).send(invitation);
     },

@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { CreateInvitationBody, Invitation } from '../../../common/api/users.js';
 import type { Locale } from '../../../common/locales.js';
+import type { Permission } from '../../../common/permissions.js';
 import type { Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import { withTenant } from '../../db/tenancy.js';
@@ -10,6 +11,7 @@ import { formatInstant, t } from '../../i18n.js';
 import type { Actor } from '../audit/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { tokenInvalid } from '../auth/auth.service.js';
+import { assertMayGrant } from '../auth/principal.js';
 import { newSecret, parseSecret } from '../auth/secrets.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import { getNetwork } from '../networks/networks.service.js';
@@ -56,8 +58,16 @@ export async function listInvitations(tx: Db, networkId: string, query: { limit:
   return { items: result.items.map(present), nextCursor: result.nextCursor };
 }
 
-/** Invites a person by e-mail into one organisation with one role; the link is valid seven days. */
-export async function createInvitation(tx: Db, actor: Actor, body: CreateInvitationBody, publicUrl: string, volunteerId: string | null = null): Promise<Invitation> {
+/**
+ * Invites a person by e-mail into one organisation with one role; the link is valid seven days.
+ * `grantor` is what the inviting person may do: the most the invited role may carry.
+ */
+export async function createInvitation(tx: Db, actor: Actor, grantor: ReadonlySet<Permission>, body: CreateInvitationBody, publicUrl: string): Promise<Invitation> {
+  assertMayGrant(grantor, body.role);
+  return insertInvitation(tx, actor, body, publicUrl, null);
+}
+
+async function insertInvitation(tx: Db, actor: Actor, body: CreateInvitationBody, publicUrl: string, volunteerId: string | null): Promise<Invitation> {
   if ((await organizationsExist(tx, actor.networkId, [body.organizationId])).length) {
     throw invalidFields([{ path: 'body.organizationId', key: 'unknownOrganization' }]);
   }
@@ -163,5 +173,7 @@ export async function invitePortalAccount(tx: Db, actor: Actor, volunteerId: str
   for (const p of pending) await revokeInvitation(tx, actor, p.id);
   const office = organizationId ?? (await firstOrganizationOfKind(tx, actor.networkId, 'coordination_office'));
   if (!office) throw invalidFields([{ path: 'body.organizationId', key: 'required' }]);
-  return createInvitation(tx, actor, { email: volunteer.email, name: `${volunteer.firstName} ${volunteer.lastName}`, organizationId: office, role: 'volunteer' }, publicUrl, volunteerId);
+  // Always the volunteer role, and every role allowed to manage volunteers holds all of its
+  // permissions (asserted in invitations.test.ts), so no grantor check is needed here.
+  return insertInvitation(tx, actor, { email: volunteer.email, name: `${volunteer.firstName} ${volunteer.lastName}`, organizationId: office, role: 'volunteer' }, publicUrl, volunteerId);
 }

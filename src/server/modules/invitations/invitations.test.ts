@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { OutboxMail as OutboxMailSchema } from '../../../common/api/network.js';
 import type { Invitation, Me } from '../../../common/api/users.js';
-import { createTestApp, ORIGIN, sessionCookie, type TestApp } from '../../../../tests/harness.js';
+import { ROLE_PERMISSIONS, ROLES, type Role } from '../../../common/permissions.js';
+import { createTestApp, ORIGIN, PROBLEM, problemOf, sessionCookie, type TestApp } from '../../../../tests/harness.js';
 import { asBrowser, login, makeNetwork, makeOrganization, makeUser, type TestNetwork } from '../../../../tests/factories.js';
+import { mailsTo } from '../../../../tests/mailbox.js';
+import { createNetworkWithAdmin } from '../networks/provisioning.js';
 
 const BASE = '/api/v1/invitations';
-const PROBLEM = 'https://lotse.dev/problems/';
 type OutboxMail = z.infer<typeof OutboxMailSchema>;
 const NEW_PASSWORD = 'ein langes Passwort 42';
 
@@ -18,11 +19,6 @@ let other: TestNetwork;
 let admin: string;
 let otherAdmin: string;
 let orgB: { id: string; name: string };
-
-const problemOf = (res: LightMyRequestResponse) => {
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  return res.json() as { type: string; status: number; title: string; code?: string; errors?: { path: string; message: string }[] };
-};
 
 const freshEmail = (label = 'person') => `${label}-${randomUUID().slice(0, 8)}@example.org`;
 
@@ -44,7 +40,7 @@ async function outbox(cookie = admin): Promise<OutboxMail[]> {
 /** Delivers due mail and answers the token from the invitation link sent to `email`. */
 async function tokenFromMail(email: string): Promise<string> {
   await t.app.mail.deliverDue();
-  const mail = (await outbox()).find((m) => m.to === email);
+  const [mail] = await mailsTo(t.database, email);
   if (!mail) throw new Error(`no mail to ${email}`);
   const match = /http:\/\/localhost:3000\/invitation\?token=([^\s]+)/.exec(mail.text);
   if (!match) throw new Error(`no invitation link in: ${mail.text}`);
@@ -245,6 +241,51 @@ describe('refusals', () => {
       expect(res.statusCode).toBe(400);
       expect(problemOf(res).type).toBe(`${PROBLEM}token-invalid`);
     }
+  });
+});
+
+describe('handing on roles', () => {
+  const holds = (creator: Role, granted: Role) => ROLE_PERMISSIONS[granted].every((p) => ROLE_PERMISSIONS[creator].includes(p));
+
+  it('lets a person invite with a role only if they hold its every permission, for every role pair, and mails nothing otherwise', async () => {
+    for (const creator of ROLES) {
+      const cookie = creator === 'network_admin' ? admin : await login(t.app, (await makeUser(t.database, net, creator)).email);
+      const manages = ROLE_PERMISSIONS[creator].includes('invitations:manage');
+      for (const granted of ROLES) {
+        const email = freshEmail(`${creator}-${granted}`.replace('_', '-'));
+        const res = await invite({ email, organizationId: orgB.id, role: granted }, cookie, 'en');
+        const allowed = manages && holds(creator, granted);
+        expect(res.statusCode, `${creator} → ${granted}`).toBe(allowed ? 201 : 403);
+        if (!allowed) {
+          expect(problemOf(res).type).toBe(`${PROBLEM}${manages ? 'role-beyond-own' : 'forbidden'}`);
+          await t.app.mail.deliverDue();
+          expect((await outbox()).filter((m) => m.to === email)).toEqual([]);
+        }
+      }
+    }
+  });
+
+  it('makes a new network’s first person admin and coordinator of the office, so they can invite the coordinators', async () => {
+    const email = `gruenderin-${randomUUID()}@example.org`;
+    const created = await createNetworkWithAdmin(t.database.db, { name: `Netz ${randomUUID()}`, adminEmail: email, adminPassword: 'eine lange Passphrase' });
+    const cookie = await login(t.app, email, 'eine lange Passphrase');
+    const who = (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).json() as Me;
+    expect(who.memberships.map((m) => m.role).sort()).toEqual(['coordinator', 'network_admin']);
+    const res = await invite({ email: freshEmail('erste-koordination'), organizationId: created.officeId, role: 'coordinator' }, cookie);
+    expect(res.statusCode, res.body).toBe(201);
+  });
+
+  it('refuses a network admin inviting a coordinator with 403 naming the role, in German', async () => {
+    const res = await invite({ email: freshEmail('koordination'), organizationId: orgB.id, role: 'coordinator' });
+    expect(res.statusCode).toBe(403);
+    expect(problemOf(res)).toMatchObject({ type: `${PROBLEM}role-beyond-own`, code: 'ROLE_BEYOND_OWN', title: 'Rolle übersteigt Ihre Rechte' });
+    expect(res.json().detail).toBe('Die Rolle „Koordination“ umfasst Rechte, die Sie selbst nicht haben. Sie können nur Rollen vergeben, deren Rechte Sie auch besitzen.');
+  });
+
+  it('keeps the portal invitation within its senders’ rights: everyone who manages volunteers holds the volunteer role’s permissions', () => {
+    const senders = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('volunteers:manage'));
+    expect(senders.length).toBeGreaterThan(0);
+    for (const sender of senders) expect(holds(sender, 'volunteer'), sender).toBe(true);
   });
 });
 

@@ -5,6 +5,8 @@ import type { Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import { withMaintenance } from '../../db/tenancy.js';
 import { asDate, decodeCursor, keyset, toPage } from '../../http/pagination.js';
+import type { Actor } from '../audit/actor.js';
+import { users } from '../users/users.table.js';
 import { outboxMails } from './mail.table.js';
 
 export interface MailMessage {
@@ -18,7 +20,18 @@ export async function enqueueMail(tx: Db, networkId: string, message: MailMessag
   await tx.insert(outboxMails).values({ networkId, id: newId(), to: message.to, subject: message.subject, text: message.text });
 }
 
-export async function listOutbox(tx: Db, networkId: string, query: { limit: number; cursor?: string }) {
+/**
+ * A link that carries a token opens an account (invitation) or sets its password (reset): only the
+ * addressee may hold it. The outbox shows it to admins with the token hidden.
+ */
+const SECRET_LINK = /([?&]token=)[^\s&#]+/g;
+export const maskSecretLinks = (text: string) => text.replace(SECRET_LINK, '$1••••');
+
+/** The outbox of the reader's network; links with tokens are masked except in the reader's own mail. */
+export async function listOutbox(tx: Db, reader: Actor, query: { limit: number; cursor?: string }) {
+  const networkId = reader.networkId;
+  const [me] = reader.type === 'user' && reader.id ? await tx.select({ email: users.email }).from(users).where(and(eq(users.networkId, networkId), eq(users.id, reader.id))) : [];
+  const own = (to: string) => !!me && to.toLowerCase() === me.email.toLowerCase();
   const cursor = decodeCursor(query.cursor);
   const filters = [eq(outboxMails.networkId, networkId)];
   const page = keyset(outboxMails.createdAt, outboxMails.id, cursor, true, asDate);
@@ -35,7 +48,7 @@ export async function listOutbox(tx: Db, networkId: string, query: { limit: numb
       id: r.id,
       to: r.to,
       subject: r.subject,
-      text: r.text,
+      text: own(r.to) ? r.text : maskSecretLinks(r.text),
       status: r.status,
       attempts: r.attempts,
       lastError: r.lastError,
@@ -50,8 +63,9 @@ const MAX_ATTEMPTS = 5;
 
 /**
  * Delivers queued mail. With an SMTP URL it sends and retries with back-off; without one it
- * writes the mail to the log and keeps it in the outbox, where network admins read it. Rows are
- * claimed with SKIP LOCKED, so several app instances can run the worker side by side.
+ * logs that a mail is waiting (address and id, never the text) and keeps it in the outbox, where
+ * network admins read it. Rows are claimed with SKIP LOCKED, so several app instances can run the
+ * worker side by side.
  */
 export class MailDelivery {
   private readonly transport: Transporter | null;
@@ -124,7 +138,8 @@ export class MailDelivery {
     const settle = (values: Partial<typeof outboxMails.$inferInsert>) =>
       withMaintenance(this.db, (tx) => tx.update(outboxMails).set(values).where(key));
     if (!this.transport) {
-      this.log.info({ mail: { id: mail.id, to: mail.to, subject: mail.subject, text: mail.text } }, 'mail (no SMTP_URL configured: kept in the outbox)');
+      // Subject and body stay out of the log: they carry names and the links of invitations and resets.
+      this.log.info({ mail: { id: mail.id, networkId: mail.networkId, to: mail.to } }, 'mail (no SMTP_URL configured: kept in the outbox)');
       await settle({ status: 'logged', sentAt: new Date() });
       return;
     }

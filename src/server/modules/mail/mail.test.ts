@@ -1,8 +1,8 @@
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../tests/harness.js';
-import { asBrowser, login, makeNetwork, type TestNetwork } from '../../../../tests/factories.js';
+import { createTestApp, ORIGIN, type TestApp } from '../../../../tests/harness.js';
+import { asBrowser, login, makeNetwork, makeUser, type TestNetwork } from '../../../../tests/factories.js';
 
 interface Received {
   from: string;
@@ -70,7 +70,38 @@ describe('mail over SMTP', () => {
     const outbox = (await t.app.inject({ method: 'GET', url: '/api/v1/outbox', headers: { cookie } })).json();
     expect(outbox.items[0]).toMatchObject({ to: 'neue.lotsin@example.org', status: 'sent', attempts: 1 });
   });
+
+  it('shows an admin another person’s reset link masked, while the mail over SMTP carries the working link', async () => {
+    const person = await makeUser(t.database, network, 'coordinator');
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/request', headers: { origin: ORIGIN }, payload: { email: person.email } })).statusCode).toBe(202);
+    await t.app.mail.deliverDue();
+    const delivered = smtp.received.find((m) => m.to.includes(person.email));
+    const token = /reset-password\?token=(\S+)/.exec(quotedPrintable(delivered!.data))![1]!;
+
+    const cookie = await login(t.app, network.adminEmail);
+    const outbox = (await t.app.inject({ method: 'GET', url: '/api/v1/outbox?limit=50', headers: { cookie } })).json();
+    const shown = outbox.items.find((m: { to: string }) => m.to === person.email);
+    expect(shown.text).toContain(`${ORIGIN}/reset-password?token=••••`);
+    expect(shown.text).not.toContain(token);
+
+    const reset = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', headers: { origin: ORIGIN }, payload: { token: decodeURIComponent(token), password: 'neue passphrase 2026' } });
+    expect(reset.statusCode, reset.body).toBe(204);
+    expect((await login(t.app, person.email, 'neue passphrase 2026')).length).toBeGreaterThan(0);
+  });
+
+  it('shows the admin their own reset link as it was sent', async () => {
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/request', headers: { origin: ORIGIN }, payload: { email: network.adminEmail } });
+    await t.app.mail.deliverDue();
+    const delivered = smtp.received.find((m) => m.to.includes(network.adminEmail));
+    const token = /reset-password\?token=(\S+)/.exec(quotedPrintable(delivered!.data))![1]!;
+    const cookie = await login(t.app, network.adminEmail);
+    const outbox = (await t.app.inject({ method: 'GET', url: '/api/v1/outbox?limit=50', headers: { cookie } })).json();
+    expect(outbox.items.find((m: { to: string }) => m.to === network.adminEmail).text).toContain(`${ORIGIN}/reset-password?token=${token}`);
+  });
 });
+
+/** The text of a quoted-printable mail body as the recipient's mail program shows it. */
+const quotedPrintable = (data: string) => data.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 describe('mail the SMTP server refuses', () => {
   it('keeps the mail queued with the error, for a later attempt', async () => {
@@ -98,7 +129,8 @@ describe('mail without SMTP', () => {
     await t.app.mail.deliverDue();
     const outbox = (await t.app.inject({ method: 'GET', url: '/api/v1/outbox', headers: { cookie } })).json();
     expect(outbox.items[0]).toMatchObject({ to: 'x@example.org', status: 'logged' });
-    expect(outbox.items[0].text).toContain('http://localhost:3000/invitation?token=');
+    // The admin reads the mail, but the invitation is the invitee's to accept.
+    expect(outbox.items[0].text).toContain('http://localhost:3000/invitation?token=••••');
     await t.close();
   });
 });

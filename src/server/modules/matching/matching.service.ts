@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { catalogNames } from '../catalog/catalog.service.js';
 import { needsProfessional, requestForMatching, requestIncomplete, requestsForPlan, type RequestForMatching } from '../guide-requests/guide-requests.service.js';
 import { getNetwork } from '../networks/networks.service.js';
-import { openProposalsByRequest, openProposalsOf, pendingByVolunteer } from '../proposals/proposals.service.js';
+import { openProposalsByRequest, openProposalsOf, pendingByVolunteer } from '../proposals/open-proposals.js';
 import { berlinToday } from '../volunteers/profile.js';
 import { matchProfiles } from '../volunteers/volunteers.service.js';
 import { evaluate, hasFreeCapacity, isExcluded, prepareRequest, rankCandidates, scoreValueOf, type MatchingSettings, type MatchVolunteer, type PreparedRequest } from './criteria.js';

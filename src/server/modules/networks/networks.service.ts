@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { DEFAULT_NETWORK_SETTINGS, type Network, type UpdateNetworkBody } from '../../../common/api/network.js';
+import { DEFAULT_NETWORK_SETTINGS, type Network, type NetworkView, type UpdateNetworkBody } from '../../../common/api/network.js';
 import type { Db } from '../../db/client.js';
 import { notFound, staleVersion } from '../../http/problems.js';
 import type { Actor } from '../audit/actor.js';
@@ -16,6 +16,11 @@ const present = (row: Row): Network => ({
   version: row.version,
   createdAt: row.createdAt.toISOString(),
 });
+
+export function withoutPayoutAccount(network: Network): NetworkView {
+  const { payoutAccount: _hidden, ...settings } = network.settings;
+  return { ...network, settings };
+}
 
 export function slugify(name: string): string {
   const slug = name

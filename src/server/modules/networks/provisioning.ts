@@ -1,4 +1,5 @@
 import type { OrganizationKind } from '../../../common/organizations.js';
+import type { Role } from '../../../common/permissions.js';
 import type { Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import { withTenant } from '../../db/tenancy.js';
@@ -17,9 +18,15 @@ export interface NewNetwork {
   /** The office the first admin belongs to. */
   officeName?: string;
   officeKind?: OrganizationKind;
+  /** The first person's roles in the office; by default network_admin and coordinator (see below). */
+  adminRoles?: Role[];
 }
 
-/** Creates a network with its coordination office and first network_admin, in one transaction. */
+/**
+ * Creates a network with its coordination office and its first person, in one transaction. That
+ * person is the office's network_admin and its coordinator: nobody may hand on a role whose rights
+ * they lack (mayGrant), so the first person must hold both to invite the network's coordinators.
+ */
 export async function createNetworkWithAdmin(db: Db, input: NewNetwork) {
   const networkId = newId();
   const passwordHash = await hashPassword(input.adminPassword);
@@ -36,7 +43,7 @@ export async function createNetworkWithAdmin(db: Db, input: NewNetwork) {
       name: input.adminName ?? input.adminEmail.split('@')[0] ?? 'Admin',
       passwordHash,
       locale: 'de',
-      memberships: [{ organizationId: office.id, role: 'network_admin' }],
+      memberships: (input.adminRoles ?? ['network_admin', 'coordinator']).map((role) => ({ organizationId: office.id, role })),
     });
     return { networkId, slug, officeId: office.id, adminId };
   });

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Organization } from '../../../common/api/organizations.js';
 import { ORGANIZATION_KINDS } from '../../../common/organizations.js';
-import { createTestApp, type TestApp } from '../../../../tests/harness.js';
+import { createTestApp, PROBLEM, problemOf, type TestApp } from '../../../../tests/harness.js';
 import { asBrowser, login, makeNetwork, makeOrganization, makeUser, type TestNetwork } from '../../../../tests/factories.js';
 
 const BASE = '/api/v1/organizations';
-const PROBLEM = 'https://lotse.dev/problems/';
 
 let t: TestApp;
 let net: TestNetwork;
@@ -15,11 +13,6 @@ let other: TestNetwork;
 let admin: string;
 let otherAdmin: string;
 let coordinator: string;
-
-const problemOf = (res: LightMyRequestResponse) => {
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  return res.json() as { type: string; title: string; status: number; detail: string; code?: string; errors?: { path: string; message: string }[] };
-};
 
 async function create(body: Record<string, unknown>, cookie = admin): Promise<Organization> {
   const res = await t.app.inject({ method: 'POST', url: BASE, headers: asBrowser(cookie), payload: body });

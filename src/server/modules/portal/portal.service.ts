@@ -1,4 +1,6 @@
 import type { Locale } from '../../../common/locales.js';
+import type { PendingBankAccount } from '../../../common/api/volunteers.js';
+import type { Actor } from '../audit/actor.js';
 import type { PortalAppointment, PortalOverview } from '../../../common/api/portal.js';
 import { addDays } from '../../../common/agreement-term.js';
 import type { Db } from '../../db/client.js';
@@ -10,6 +12,7 @@ import { loggedSummaryOf } from '../deployments/logged-summary.js';
 import { claimCounts } from '../deployments/deployments.service.js';
 import { claimsInProgressOf } from '../expense-claims/in-progress.js';
 import { listProposals } from '../proposals/proposals.service.js';
+import { decideOwnBankChange, pendingBankAccount } from '../volunteers/bank-account.js';
 import { berlinToday } from '../volunteers/profile.js';
 import { volunteerIdOfUser } from '../volunteers/volunteers.service.js';
 
@@ -84,4 +87,19 @@ export async function portalOverview(tx: Db, networkId: string, userId: string, 
 /** Sessions by their instant, agreement starts at the beginning of their day (both sort as ISO text). */
 function sortKey(a: PortalAppointment): string {
   return a.kind === 'courseSession' ? a.startsAt : `${a.startsOn}T00:00:00.000Z`;
+}
+
+async function ownVolunteerId(tx: Db, networkId: string, userId: string): Promise<string> {
+  const volunteerId = await volunteerIdOfUser(tx, networkId, userId);
+  if (!volunteerId) throw notFound('volunteer');
+  return volunteerId;
+}
+
+/** The bank account change waiting for the signed-in volunteer's confirmation. */
+export async function ownPendingBankAccount(tx: Db, networkId: string, userId: string): Promise<PendingBankAccount | null> {
+  return pendingBankAccount(tx, networkId, await ownVolunteerId(tx, networkId, userId));
+}
+
+export async function decideOwnPendingBankAccount(tx: Db, actor: Actor, userId: string, changeId: string, decision: 'confirmed' | 'rejected'): Promise<void> {
+  await decideOwnBankChange(tx, actor, await ownVolunteerId(tx, actor.networkId, userId), changeId, decision);
 }

@@ -18,13 +18,13 @@ import { toBerlin } from '../courses/berlin.js';
 import { followPlacement, requestForMatching } from '../guide-requests/guide-requests.service.js';
 import { guideRequests } from '../guide-requests/guide-requests.table.js';
 import { enqueueMail } from '../mail/mail.service.js';
-import { assertMatchable } from '../matching/matching.service.js';
-import { exclusionsFor } from '../matching/matching.service.js';
+import { assertMatchable, exclusionsFor } from '../matching/matching.service.js';
 import { getNetwork } from '../networks/networks.service.js';
 import { organizations } from '../organizations/organizations.table.js';
 import { users } from '../users/users.table.js';
 import { berlinToday } from '../volunteers/profile.js';
 import { volunteers } from '../volunteers/volunteers.table.js';
+import { openProposalsOf, placesTaken } from './open-proposals.js';
 import { proposals } from './proposals.table.js';
 
 type Row = typeof proposals.$inferSelect;
@@ -41,37 +41,6 @@ const notPending = (statusMessage: string) => new DomainError('PROPOSAL_NOT_PEND
 const capacityReached = () => new DomainError('VOLUNTEER_CAPACITY_REACHED', 409, 'capacity-reached', 'capacityReached');
 const volunteerExcluded = (reasons: { rule: string; reason: string }[]) =>
   new DomainError('VOLUNTEER_EXCLUDED', 422, 'volunteer-excluded', 'volunteerExcluded', { count: reasons.length }, reasons.map((r) => ({ path: `rules.${r.rule}`, key: 'ruleReason', values: { reason: r.reason } })));
-
-// ---------------------------------------------------------------------------------------------
-// What matching and the inbox read
-
-/** Open (pending or accepted) proposals of a request; with `closed`, the declined, expired and withdrawn ones. */
-export async function openProposalsOf(tx: Db, networkId: string, requestId: string, closed = false) {
-  return tx
-    .select({ id: proposals.id, volunteerId: proposals.volunteerId, status: proposals.status, volunteerName: sql<string>`${volunteers.firstName} || ' ' || ${volunteers.lastName}` })
-    .from(proposals)
-    .innerJoin(volunteers, and(eq(volunteers.networkId, proposals.networkId), eq(volunteers.id, proposals.volunteerId)))
-    .where(and(eq(proposals.networkId, networkId), eq(proposals.requestId, requestId), inArray(proposals.status, closed ? ['declined', 'expired', 'withdrawn'] : ['pending', 'accepted'])));
-}
-
-/** Places of a request already agreed. */
-export async function placesTaken(tx: Db, networkId: string, requestId: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(proposals)
-    .where(and(eq(proposals.networkId, networkId), eq(proposals.requestId, requestId), eq(proposals.status, 'accepted')));
-  return row!.n;
-}
-
-/** Pending proposals per volunteer: each holds a place in the volunteer's capacity until answered. */
-export async function pendingByVolunteer(tx: Db, networkId: string): Promise<Map<string, number>> {
-  const rows = await tx
-    .select({ volunteerId: proposals.volunteerId, n: sql<number>`count(*)::int` })
-    .from(proposals)
-    .where(and(eq(proposals.networkId, networkId), eq(proposals.status, 'pending')))
-    .groupBy(proposals.volunteerId);
-  return new Map(rows.map((r) => [r.volunteerId, r.n]));
-}
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -420,15 +389,4 @@ export async function pendingProposals(tx: Db, networkId: string, limit: number)
       .limit(limit);
   const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(proposals).where(where);
   return { count: count!.n, items: rows.map((r) => ({ ...r, expiresAt: r.expiresAt.toISOString() })) };
-}
-
-/** Open (pending or accepted) proposals of every request, by request: the plan reads them at once. */
-export async function openProposalsByRequest(tx: Db, networkId: string): Promise<Map<string, string[]>> {
-  const rows = await tx
-    .select({ requestId: proposals.requestId, volunteerId: proposals.volunteerId })
-    .from(proposals)
-    .where(and(eq(proposals.networkId, networkId), inArray(proposals.status, ['pending', 'accepted'])));
-  const out = new Map<string, string[]>();
-  for (const r of rows) out.set(r.requestId, [...(out.get(r.requestId) ?? []), r.volunteerId]);
-  return out;
 }

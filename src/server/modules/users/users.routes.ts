@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams, page } from '../../../common/api/shared.js';
 import { UpdateUserBody, User, UserListQuery } from '../../../common/api/users.js';
-import { inTenant } from '../../http/context.js';
+import { inTenant, principalOf } from '../../http/context.js';
 import { problems } from '../../http/responses.js';
 import { endAllSessions } from '../auth/auth.service.js';
 import { getUser, listUsers, updateUser } from './users.service.js';
@@ -27,6 +27,6 @@ export function usersRoutes(app: FastifyInstance) {
     config: { access: 'users:manage' },
     schema: { tags, summary: 'Change name, status or roles per organisation', params: IdParams, body: UpdateUserBody, response: { 200: User, ...problems(401, 403, 404, 409) } },
     handler: (request) =>
-      inTenant(request, (tx, actor) => updateUser(tx, actor, request.params.id, request.body, (userId) => endAllSessions(tx, actor.networkId, userId))),
+      inTenant(request, (tx, actor) => updateUser(tx, actor, principalOf(request).permissions, request.params.id, request.body, (userId) => endAllSessions(tx, actor.networkId, userId))),
   });
 }

@@ -1,12 +1,15 @@
-import { and, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, ilike, inArray, isNotNull, like, notLike, or, sql } from 'drizzle-orm';
 import type { Membership, UpdateUserBody, User, UserListQuery } from '../../../common/api/users.js';
 import type { Locale } from '../../../common/locales.js';
-import { STAFF_ROLES } from '../../../common/permissions.js';
+import { STAFF_ROLES, type Permission } from '../../../common/permissions.js';
 import type { Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
+import { openSecret, sealSecret } from '../../db/secret-box.js';
+import { withMaintenance } from '../../db/tenancy.js';
 import { asDate, decodeCursor, keyset, parseSort, toPage } from '../../http/pagination.js';
 import { DomainError, invalidFields, notFound, staleVersion } from '../../http/problems.js';
 import type { Actor } from '../audit/actor.js';
+import { assertMayGrant } from '../auth/principal.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { organizationsExist } from '../organizations/organizations.service.js';
 import { accountEmails, memberships, users } from './users.table.js';
@@ -60,8 +63,8 @@ export async function createUser(tx: Db, actor: Actor, input: NewUser): Promise<
 }
 
 async function replaceMemberships(tx: Db, networkId: string, userId: string, list: Membership[]) {
-  const unique = new Map(list.map((m) => [m.organizationId, m]));
-  const missing = await organizationsExist(tx, networkId, [...unique.keys()]);
+  const unique = new Map(list.map((m) => [`${m.organizationId} ${m.role}`, m]));
+  const missing = await organizationsExist(tx, networkId, [...new Set(list.map((m) => m.organizationId))]);
   if (missing.length) {
     throw invalidFields(
       list.flatMap((m, i) => (missing.includes(m.organizationId) ? [{ path: `body.memberships.${i}.organizationId`, key: 'unknownOrganization' }] : [])),
@@ -71,13 +74,6 @@ async function replaceMemberships(tx: Db, networkId: string, userId: string, lis
   if (unique.size) {
     await tx.insert(memberships).values([...unique.values()].map((m) => ({ networkId, userId, organizationId: m.organizationId, role: m.role })));
   }
-}
-
-export async function addMembership(tx: Db, networkId: string, userId: string, membership: Membership) {
-  await tx
-    .insert(memberships)
-    .values({ networkId, userId, organizationId: membership.organizationId, role: membership.role })
-    .onConflictDoUpdate({ target: [memberships.networkId, memberships.userId, memberships.organizationId], set: { role: membership.role } });
 }
 
 export async function membershipsOf(tx: Db, networkId: string, userIds: string[]): Promise<Map<string, Membership[]>> {
@@ -91,9 +87,11 @@ export async function membershipsOf(tx: Db, networkId: string, userIds: string[]
   return out;
 }
 
+/** The row with its TOTP secret opened; the only reader of `totp_secret` besides the start-up pass. */
 export async function getUserRow(tx: Db, networkId: string, id: string): Promise<UserRow | null> {
   const [row] = await tx.select().from(users).where(and(eq(users.networkId, networkId), eq(users.id, id)));
-  return row ?? null;
+  if (!row) return null;
+  return row.totpSecret ? { ...row, totpSecret: openSecret(row.totpSecret, totpContext(networkId, id)) } : row;
 }
 
 function present(row: UserRow, list: Membership[]): User {
@@ -164,9 +162,21 @@ async function assertAnAdminRemains(tx: Db, networkId: string) {
 }
 
 /** An admin edits a person: name, status, roles per organisation. Stale versions answer 409. */
-export async function updateUser(tx: Db, actor: Actor, id: string, body: UpdateUserBody, onDisable: (userId: string) => Promise<void>): Promise<User> {
+export async function updateUser(
+  tx: Db,
+  actor: Actor,
+  grantor: ReadonlySet<Permission>,
+  id: string,
+  body: UpdateUserBody,
+  onDisable: (userId: string) => Promise<void>,
+): Promise<User> {
   const current = await getUserRow(tx, actor.networkId, id);
   if (!current) throw notFound('user');
+  if (body.memberships) {
+    // A role the person already holds in that organisation stays; a new one may carry no more than the editor holds.
+    const held = new Set(((await membershipsOf(tx, actor.networkId, [id])).get(id) ?? []).map((m) => `${m.organizationId} ${m.role}`));
+    for (const m of body.memberships) if (!held.has(`${m.organizationId} ${m.role}`)) assertMayGrant(grantor, m.role);
+  }
   const fields: string[] = [];
   const set: Partial<typeof users.$inferInsert> = {};
   if (body.name !== undefined && body.name !== current.name) {
@@ -220,11 +230,51 @@ export async function setPasswordHash(tx: Db, networkId: string, userId: string,
     .where(and(eq(users.networkId, networkId), eq(users.id, userId)));
 }
 
+/** Bound to its row: a sealed secret copied onto another person does not open there. */
+const totpContext = (networkId: string, userId: string) => `users.totp_secret\n${networkId}\n${userId}`;
+
 export async function setTotp(tx: Db, networkId: string, userId: string, values: { totpSecret: string | null; totpEnabled: boolean; totpLastStep?: string | null }) {
+  const totpSecret = values.totpSecret === null ? null : sealSecret(values.totpSecret, totpContext(networkId, userId));
   await tx
     .update(users)
-    .set({ ...values, version: sql`${users.version} + 1`, updatedAt: new Date() })
+    .set({ ...values, totpSecret, version: sql`${users.version} + 1`, updatedAt: new Date() })
     .where(and(eq(users.networkId, networkId), eq(users.id, userId)));
+}
+
+/**
+ * Start-up pass over every network: seals TOTP secrets still stored in clear (written before
+ * encryption, or restored from such a backup), and checks that the installed key opens the sealed
+ * ones, so a wrong LOTSE_SECRET_KEY stops the start instead of failing every TOTP sign-in. Rows
+ * are locked and the clear-text condition is checked again under the lock, so two instances
+ * starting together never seal a secret twice.
+ */
+export async function sealStoredTotpSecrets(db: Db): Promise<{ sealed: number }> {
+  return withMaintenance(db, async (tx) => {
+    const [probe] = await tx
+      .select({ networkId: users.networkId, id: users.id, totpSecret: users.totpSecret })
+      .from(users)
+      .where(like(users.totpSecret, 'v1:%'))
+      .limit(1);
+    if (probe?.totpSecret) {
+      try {
+        openSecret(probe.totpSecret, totpContext(probe.networkId, probe.id));
+      } catch {
+        throw new Error('The secret key does not open the stored TOTP secrets: start with the LOTSE_SECRET_KEY (or DATA_DIR/secret.key) they were sealed with.');
+      }
+    }
+    const clear = await tx
+      .select({ networkId: users.networkId, id: users.id, totpSecret: users.totpSecret })
+      .from(users)
+      .where(and(isNotNull(users.totpSecret), notLike(users.totpSecret, 'v1:%')))
+      .for('update');
+    for (const row of clear) {
+      await tx
+        .update(users)
+        .set({ totpSecret: sealSecret(row.totpSecret!, totpContext(row.networkId, row.id)) })
+        .where(and(eq(users.networkId, row.networkId), eq(users.id, row.id), notLike(users.totpSecret, 'v1:%')));
+    }
+    return { sealed: clear.length };
+  });
 }
 
 export async function markLogin(tx: Db, networkId: string, userId: string, totpLastStep?: string) {

@@ -38,7 +38,7 @@ export const users = pgTable(
   ],
 );
 
-/** A person's role in one organisation of the network. */
+/** A role a person holds in one organisation of the network (one row per role: an office's coordinator may also be its admin). */
 export const memberships = pgTable(
   'memberships',
   {
@@ -49,7 +49,7 @@ export const memberships = pgTable(
     createdAt: createdAtColumn(),
   },
   (t) => [
-    primaryKey({ name: 'memberships_pkey', columns: [t.networkId, t.userId, t.organizationId] }),
+    primaryKey({ name: 'memberships_pkey', columns: [t.networkId, t.userId, t.organizationId, t.role] }),
     foreignKey({
       name: 'memberships_user_fk',
       columns: [t.networkId, t.userId],

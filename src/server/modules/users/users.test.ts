@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../../common/api/network.js';
 import type { Me, User } from '../../../common/api/users.js';
-import { createTestApp, type TestApp } from '../../../../tests/harness.js';
+import { ROLE_PERMISSIONS, ROLES, type Role } from '../../../common/permissions.js';
+import { createTestApp, PROBLEM, problemOf, type TestApp } from '../../../../tests/harness.js';
 import { asBrowser, login, makeNetwork, makeOrganization, makeUser, PASSWORD, type TestNetwork } from '../../../../tests/factories.js';
 
 const BASE = '/api/v1/users';
-const PROBLEM = 'https://lotse.dev/problems/';
 
 let t: TestApp;
 let net: TestNetwork;
@@ -17,11 +16,6 @@ let otherAdmin: string;
 let coordinatorCookie: string;
 let orgB: { id: string };
 let people: Record<'coordinator' | 'counsellor' | 'volunteer' | 'viewer', { id: string; email: string }>;
-
-const problemOf = (res: LightMyRequestResponse) => {
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  return res.json() as { type: string; status: number; title: string; code?: string; errors?: { path: string; message: string }[] };
-};
 
 async function list(query: string, cookie = admin) {
   const res = await t.app.inject({ method: 'GET', url: `${BASE}?${query}`, headers: asBrowser(cookie) });
@@ -39,6 +33,8 @@ const patch = (id: string, payload: Record<string, unknown>, cookie = admin, loc
   t.app.inject({ method: 'PATCH', url: `${BASE}/${id}`, headers: asBrowser(cookie, locale), payload });
 
 const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
+
+const sortRoles = (list: { role: string }[]) => list.map((m) => m.role).sort();
 
 const sortMemberships = (list: { organizationId: string; role: string }[]) =>
   [...list].sort((a, b) => a.organizationId.localeCompare(b.organizationId));
@@ -180,6 +176,69 @@ describe('reading one person', () => {
   });
 });
 
+describe('handing on roles by changing a person', () => {
+  // A network of its own: these tests add admins, which the last-admin tests of `net` must not see.
+  let hand: TestNetwork;
+  let handOrg: { id: string };
+  let handAdmin: string;
+  /** Network admin and coordinator of the office, as a network's first person is: may hand on every role. */
+  let founder: string;
+  beforeAll(async () => {
+    hand = await makeNetwork(t.database, 'Netz Hildesheim');
+    handOrg = await makeOrganization(t.database, hand, 'Jugendmigrationsdienst');
+    handAdmin = await login(t.app, hand.adminEmail);
+    founder = await login(t.app, (await makeUser(t.database, hand, ['network_admin', 'coordinator'])).email);
+  });
+  const holds = (editor: Role, granted: Role) => ROLE_PERMISSIONS[granted].every((p) => ROLE_PERMISSIONS[editor].includes(p));
+
+  it('lets an editor add a role only if they hold its every permission, for every role pair, and changes nothing otherwise', async () => {
+    for (const editor of ROLES) {
+      const cookie = await login(t.app, (await makeUser(t.database, hand, editor)).email);
+      const manages = ROLE_PERMISSIONS[editor].includes('users:manage');
+      for (const granted of ROLES) {
+        const person = await makeUser(t.database, hand, 'viewer', handOrg.id);
+        const wanted = [{ organizationId: handOrg.id, role: 'viewer' }, { organizationId: hand.officeId, role: granted }];
+        const res = await patch(person.id, { memberships: wanted, version: 1 }, cookie, 'en');
+        const allowed = manages && holds(editor, granted);
+        expect(res.statusCode, `${editor} → ${granted}: ${res.body}`).toBe(allowed ? 200 : 403);
+        if (!allowed) {
+          expect(problemOf(res).type).toBe(`${PROBLEM}${manages ? 'role-beyond-own' : 'forbidden'}`);
+          const after = await getUser(person.id, handAdmin);
+          expect(after.memberships).toEqual([{ organizationId: handOrg.id, role: 'viewer' }]);
+          expect(after.version).toBe(1);
+        }
+      }
+    }
+  });
+
+  it('refuses a network admin making themselves a coordinator, in German, and keeps their roles', async () => {
+    const self = (await me(handAdmin)).json() as Me;
+    const res = await patch(self.user.id, { memberships: [...self.memberships, { organizationId: hand.officeId, role: 'coordinator' }], version: (await getUser(self.user.id, handAdmin)).version }, handAdmin);
+    expect(res.statusCode).toBe(403);
+    expect(problemOf(res)).toMatchObject({ code: 'ROLE_BEYOND_OWN', title: 'Rolle übersteigt Ihre Rechte' });
+    expect((await getUser(self.user.id, handAdmin)).memberships).toEqual(self.memberships);
+  });
+
+  it('lets a network admin keep a coordinator’s role while changing another of theirs, and remove it', async () => {
+    const person = await makeUser(t.database, hand, 'coordinator');
+    const kept = await patch(person.id, { memberships: [{ organizationId: hand.officeId, role: 'coordinator' }, { organizationId: handOrg.id, role: 'viewer' }], version: 1 }, handAdmin);
+    expect(kept.statusCode, kept.body).toBe(200);
+    const removed = await patch(person.id, { memberships: [{ organizationId: handOrg.id, role: 'viewer' }], version: 2 }, handAdmin);
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect((removed.json() as User).memberships).toEqual([{ organizationId: handOrg.id, role: 'viewer' }]);
+  });
+
+  it('keeps two roles in one organisation: the founder is admin and coordinator of the office', async () => {
+    const both = await makeUser(t.database, hand, 'viewer');
+    const res = await patch(both.id, { memberships: [{ organizationId: hand.officeId, role: 'network_admin' }, { organizationId: hand.officeId, role: 'coordinator' }], version: 1 }, founder);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(sortRoles((res.json() as User).memberships)).toEqual(['coordinator', 'network_admin']);
+    const who = (await me(await login(t.app, both.email))).json() as Me;
+    expect(who.permissions).toContain('volunteers:origins');
+    expect(who.permissions).toContain('invitations:manage');
+  });
+});
+
 describe('changing a person', () => {
   it('replaces the roles per organisation with the list sent', async () => {
     const person = await makeUser(t.database, net, 'coordinator');
@@ -202,11 +261,11 @@ describe('changing a person', () => {
     const person = await makeUser(t.database, net, 'volunteer');
     const cookie = await login(t.app, person.email);
     expect((await t.app.inject({ method: 'GET', url: BASE, headers: asBrowser(cookie) })).statusCode).toBe(403);
-    const res = await patch(person.id, { memberships: [{ organizationId: net.officeId, role: 'coordinator' }], version: 1 });
+    const res = await patch(person.id, { memberships: [{ organizationId: net.officeId, role: 'counsellor' }], version: 1 });
     expect(res.statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: BASE, headers: asBrowser(cookie) })).statusCode).toBe(200);
     const who = (await me(cookie)).json() as Me;
-    expect(who.memberships).toEqual([{ organizationId: net.officeId, role: 'coordinator' }]);
+    expect(who.memberships).toEqual([{ organizationId: net.officeId, role: 'counsellor' }]);
   });
 
   it('changes the name and keeps the roles when memberships are not sent', async () => {
@@ -257,7 +316,7 @@ describe('changing a person', () => {
 describe('the last administrator', () => {
   it('refuses removing the last network_admin role with 409 last-admin and keeps it', async () => {
     const current = await getUser(net.adminId);
-    const res = await patch(net.adminId, { memberships: [{ organizationId: net.officeId, role: 'coordinator' }], version: current.version }, admin, 'en');
+    const res = await patch(net.adminId, { memberships: [{ organizationId: net.officeId, role: 'counsellor' }], version: current.version }, admin, 'en');
     expect(res.statusCode).toBe(409);
     expect(problemOf(res)).toMatchObject({ type: `${PROBLEM}last-admin`, code: 'LAST_ADMIN', title: 'Last administrator' });
     const after = await getUser(net.adminId);

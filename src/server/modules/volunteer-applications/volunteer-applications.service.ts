@@ -7,7 +7,7 @@ import { withTenant } from '../../db/tenancy.js';
 import { invalidFields } from '../../http/problems.js';
 import { t } from '../../i18n.js';
 import type { Actor } from '../audit/actor.js';
-import { assertNotThrottled, recordThrottled } from '../auth/throttle.js';
+import { reserveAttempt } from '../auth/throttle.js';
 import { listCatalog, unknownCatalogKeys } from '../catalog/catalog.service.js';
 import { consents } from '../consents/consents.table.js';
 import { enqueueMail } from '../mail/mail.service.js';
@@ -45,8 +45,7 @@ export async function applyAsVolunteer(db: Db, slug: string, body: VolunteerAppl
     { key: `apply-ip:${meta.ip ?? 'unknown'}`, limit: 5, windowMinutes: 60 },
     { key: `apply-network:${networkId}`, limit: 300, windowMinutes: 60 },
   ];
-  await assertNotThrottled(db, rules, 'formRateLimited');
-  await recordThrottled(db, rules);
+  await reserveAttempt(db, rules, 'formRateLimited');
   if (body.website) return;
   if (body.consent.textVersion !== APPLICATION_CONSENT_VERSION) {
     throw invalidFields([{ path: 'body.consent.textVersion', key: 'consentOutdated' }]);

@@ -51,7 +51,7 @@ describe('the public application form', () => {
     const cookie = await login(t.app, coordinator.email);
     const pool = (await t.app.inject({ method: 'GET', url: '/api/v1/volunteers?q=Khatib', headers: { cookie } })).json();
     expect(pool.items).toHaveLength(1);
-    const v = pool.items[0];
+    const v = (await t.app.inject({ method: 'GET', url: `/api/v1/volunteers/${pool.items[0].id}`, headers: { cookie } })).json();
     expect(v).toMatchObject({ status: 'interested', email: 'rania@example.org', contactLanguage: 'ar', interests: ['schule'] });
     expect(v.notes).toContain('Elternabenden');
     await t.app.mail.deliverDue();
@@ -60,7 +60,7 @@ describe('the public application form', () => {
     const mail = outbox.items.find((m: { to: string }) => m.to === coordinator.email);
     expect(mail.subject).toBe('Neue Bewerbung: Rania Al-Khatib');
     expect(mail.text).toContain(`/volunteers/${v.id}`);
-    const audit = (await t.app.inject({ method: 'GET', url: `/api/v1/audit-events?entity=volunteer&entityId=${v.id}`, headers: { cookie: admin } })).json();
+    const audit = (await t.app.inject({ method: 'GET', url: `/api/v1/audit-events?entity=volunteer&entityId=${v.id}&action=create`, headers: { cookie: admin } })).json();
     expect(audit.items[0]).toMatchObject({ action: 'create', actorType: 'anonymous' });
   });
 

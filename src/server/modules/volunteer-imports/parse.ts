@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { MAX_IMPORT_ROWS } from '../../../common/api/volunteer-imports.js';
+import { checkXlsx } from './xlsx-limits.js';
 
 /** One cell as read: text, a number, a date (Excel date cells), a boolean, or nothing. */
 export type Cell = string | number | boolean | Date | null;
@@ -36,7 +37,17 @@ export interface ReadOptions {
   score?: (cells: string[]) => number;
 }
 
-export type UnreadableReason = 'notSpreadsheet' | 'encrypted' | 'empty' | 'noHeader' | 'tooManyRows' | 'badCharacter' | 'headerRowEmpty';
+export type UnreadableReason = 'notSpreadsheet' | 'encrypted' | 'empty' | 'noHeader' | 'tooManyRows' | 'badCharacter' | 'headerRowEmpty' | 'tooLarge' | 'tooManyEntries';
+
+/** An XLSX unpacks to at most this much (its parts together), checked before it is parsed. */
+export const MAX_UNPACKED_MB = 50;
+/** Parts of an XLSX: Excel writes a dozen or two; thousands are no list. */
+export const MAX_XLSX_ENTRIES = 1000;
+/**
+ * Rows of any kind (title, empty, data) beyond the data rows allowed: the limit on all rows stops
+ * a file of a million empty rows before the parser builds them, and leaves room above the header.
+ */
+const ROW_HEADROOM = 1000;
 
 /** The file cannot be read as a spreadsheet; nothing is imported. */
 export class UnreadableFileError extends Error {
@@ -59,9 +70,10 @@ export async function readSpreadsheet(file: Buffer, options: ReadOptions | numbe
   const o = typeof options === 'number' ? { maxRows: options } : options;
   if (!file.length) throw new UnreadableFileError('empty');
   if (startsWith(file, OLE)) throw new UnreadableFileError('encrypted');
-  const raw: RawSheet = startsWith(file, ZIP) ? await readXlsx(file) : { rows: readCsv(file), hidden: [] };
+  const maxRows = o.maxRows ?? MAX_IMPORT_ROWS;
+  const raw: RawSheet = startsWith(file, ZIP) ? await readXlsx(file, maxRows) : { rows: readCsv(file, maxRows), hidden: [] };
   refuseBadCharacters(raw.rows);
-  return toSheet(raw, o.maxRows ?? MAX_IMPORT_ROWS, o.headerRow, o.score);
+  return toSheet(raw, maxRows, o.headerRow, o.score);
 }
 
 interface RawSheet {
@@ -126,7 +138,7 @@ function rowAt(text: string, index: number): number {
   return row;
 }
 
-function readCsv(file: Buffer): Cell[][] {
+function readCsv(file: Buffer, maxRows: number): Cell[][] {
   // Binary content (images, PDFs, archives) has NUL bytes early on, which no CSV from a spreadsheet
   // has (UTF-16 aside); a NUL further in is named with its row (refuseBadCharacters).
   if (!isUtf16(file) && file.subarray(0, 8192).includes(0)) throw new UnreadableFileError('notSpreadsheet');
@@ -135,11 +147,15 @@ function readCsv(file: Buffer): Cell[][] {
   // Before parsing: the CSV parser would turn half a surrogate pair into U+FFFD unseen.
   const bad = BAD_CHARACTER.exec(text);
   if (bad) throw new UnreadableFileError('badCharacter', undefined, rowAt(text, bad.index));
+  let rows: string[][];
   try {
-    return parseCsv(text, { delimiter: detectDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
+    // The parser stops after the rows allowed: 20 MB of line breaks are not turned into 20 million rows.
+    rows = parseCsv(text, { delimiter: detectDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, to: maxRows + ROW_HEADROOM + 1 }) as string[][];
   } catch {
     throw new UnreadableFileError('notSpreadsheet');
   }
+  if (rows.length > maxRows + ROW_HEADROOM) throw new UnreadableFileError('tooManyRows', maxRows);
+  return rows;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -158,7 +174,12 @@ function cellValue(value: ExcelJS.CellValue): Cell {
   return null;
 }
 
-async function readXlsx(file: Buffer): Promise<RawSheet> {
+async function readXlsx(file: Buffer, maxRows: number): Promise<RawSheet> {
+  const refusal = checkXlsx(file, { maxBytes: MAX_UNPACKED_MB * 1024 * 1024, maxEntries: MAX_XLSX_ENTRIES, maxSheetRows: maxRows + ROW_HEADROOM });
+  if (refusal?.reason === 'tooLarge') throw new UnreadableFileError('tooLarge', MAX_UNPACKED_MB);
+  if (refusal?.reason === 'tooManyEntries') throw new UnreadableFileError('tooManyEntries', MAX_XLSX_ENTRIES);
+  if (refusal?.reason === 'tooManyRows') throw new UnreadableFileError('tooManyRows', maxRows);
+  if (refusal) throw new UnreadableFileError('notSpreadsheet');
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(file as unknown as ArrayBuffer);

@@ -100,7 +100,7 @@ export function volunteerImportsRoutes(app: FastifyInstance) {
         sheet = await readSpreadsheet(file, { maxRows: MAX_IMPORT_ROWS, headerRow: options.headerRow, score: (cells) => headerScore(cells) });
       } catch (error) {
         if (error instanceof UnreadableFileError) {
-          throw new DomainError('IMPORT_FILE_UNREADABLE', 422, 'import-file-unreadable', 'importFileUnreadable', { reason: error.reason, max: MAX_IMPORT_ROWS, row: error.row ?? 0 });
+          throw new DomainError('IMPORT_FILE_UNREADABLE', 422, 'import-file-unreadable', 'importFileUnreadable', { reason: error.reason, max: error.max ?? MAX_IMPORT_ROWS, row: error.row ?? 0 });
         }
         throw error;
       }

@@ -3,6 +3,7 @@ import type { VolunteerDocument } from '../../../common/api/volunteer-extras.js'
 import type { Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import { DomainError, notFound } from '../../http/problems.js';
+import { sniffFileType } from '../../http/uploads.js';
 import type { Actor } from '../audit/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { users } from '../users/users.table.js';
@@ -10,14 +11,6 @@ import { volunteerDocuments } from './volunteers.table.js';
 import { volunteerNames } from './volunteers.service.js';
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
-
-/** The type a file really is, by its first bytes (never by its name or the browser's word). */
-export function sniffDocumentType(bytes: Buffer): 'application/pdf' | 'image/png' | 'image/jpeg' | null {
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  return null;
-}
 
 const unsupported = () => new DomainError('DOCUMENT_TYPE_UNSUPPORTED', 415, 'document-type-unsupported', 'documentTypeUnsupported');
 
@@ -27,7 +20,7 @@ async function assertVolunteer(tx: Db, networkId: string, volunteerId: string) {
 
 export async function addDocument(tx: Db, actor: Actor, volunteerId: string, file: { filename: string; content: Buffer }): Promise<VolunteerDocument> {
   await assertVolunteer(tx, actor.networkId, volunteerId);
-  const contentType = sniffDocumentType(file.content);
+  const contentType = sniffFileType(file.content);
   if (!contentType) throw unsupported();
   const id = newId();
   const filename = file.filename.replace(/[\\/]/g, '_').replace(/\p{Cc}/gu, '_').slice(0, 200) || 'document';

@@ -7,10 +7,10 @@ let network: TestNetwork;
 let coordinator: string;
 let volunteerId: string;
 
-function multipart(filename: string, content: Buffer) {
+function multipart(filename: string, content: Buffer, type = 'application/octet-stream') {
   const boundary = '----lotse-test-boundary';
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -50,6 +50,35 @@ describe('volunteer documents', () => {
     expect(res.json().detail).toBe('Please upload a PDF, PNG or JPEG file.');
     const list = await t.app.inject({ method: 'GET', url: `/api/v1/volunteers/${volunteerId}/documents`, headers: { cookie: coordinator } });
     expect(list.json().items).toEqual([]);
+  });
+
+  it('refuses HTML and SVG however the name and the browser call them, in the reader’s language', async () => {
+    const hostile: [string, string, string][] = [
+      ['befund.pdf', 'application/pdf', '<!doctype html><html><script>fetch("/api/v1/volunteers")</script></html>'],
+      ['ausweis.png', 'image/png', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'],
+      ['scan.jpg', 'image/jpeg', '  %PDF-1.4 not at the start'],
+    ];
+    for (const [name, type, content] of hostile) {
+      const up = multipart(name, Buffer.from(content), type);
+      const res = await t.app.inject({ method: 'POST', url: `/api/v1/volunteers/${volunteerId}/documents`, headers: { ...asBrowser(coordinator, 'ar'), ...up.headers }, payload: up.payload });
+      expect(res.statusCode, name).toBe(415);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.json().detail, name).toMatch(/PDF/);
+    }
+    const list = await t.app.inject({ method: 'GET', url: `/api/v1/volunteers/${volunteerId}/documents`, headers: { cookie: coordinator } });
+    expect(list.json().items).toEqual([]);
+  });
+
+  it('stores and serves the type the bytes say, not the one the name and the browser give', async () => {
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('image data')]);
+    const up = multipart('nachweis.pdf', png, 'application/pdf');
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/volunteers/${volunteerId}/documents`, headers: { ...asBrowser(coordinator), ...up.headers }, payload: up.payload });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().contentType).toBe('image/png');
+    const file = await t.app.inject({ method: 'GET', url: `/api/v1/volunteers/${volunteerId}/documents/${res.json().id}`, headers: { cookie: coordinator } });
+    expect(file.headers['content-type']).toBe('image/png');
+    expect(file.headers['x-content-type-options']).toBe('nosniff');
+    await t.app.inject({ method: 'DELETE', url: `/api/v1/volunteers/${volunteerId}/documents/${res.json().id}`, headers: asBrowser(coordinator) });
   });
 
   it('answers 404 to another network', async () => {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { stringify } from 'csv-stringify/sync';
 import type { Volunteer } from '../../../common/api/volunteers.js';
 import type { Locale } from '../../../common/locales.js';
+import { csvFile } from '../../http/csv.js';
 import { t } from '../../i18n.js';
 
 /** Names of catalogue entries by `kind:key`, so the file shows "Linden-Limmer", not "linden-limmer". */
@@ -82,8 +82,7 @@ function table(volunteers: Volunteer[], locale: Locale, withOrigins: boolean, na
 
 export function volunteersCsv(volunteers: Volunteer[], locale: Locale, withOrigins: boolean, names: CatalogNames): Buffer {
   const { header, rows } = table(volunteers, locale, withOrigins, names);
-  // A byte-order mark, so Excel opens umlauts and Arabic names correctly.
-  return Buffer.concat([Buffer.from('\ufeff'), Buffer.from(stringify([header, ...rows], { delimiter: ';' }))]);
+  return csvFile([header, ...rows], ';');
 }
 
 export async function volunteersXlsx(volunteers: Volunteer[], locale: Locale, withOrigins: boolean, names: CatalogNames): Promise<Buffer> {

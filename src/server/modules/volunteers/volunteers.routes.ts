@@ -5,7 +5,7 @@ import { Id, IdParams, page } from '../../../common/api/shared.js';
 import { Invitation } from '../../../common/api/users.js';
 import type { Config } from '../../config.js';
 import { invitePortalAccount } from '../invitations/invitations.service.js';
-import { CreateVolunteerBody, UpdateOwnVolunteerBody, UpdateVolunteerBody, Volunteer, VolunteerDetail, VolunteerListQuery } from '../../../common/api/volunteers.js';
+import { CreateVolunteerBody, UpdateOwnVolunteerBody, UpdateVolunteerBody, VolunteerDetail, VolunteerListQuery, VolunteerSummary } from '../../../common/api/volunteers.js';
 import { inTenant, principalOf, userIdOf } from '../../http/context.js';
 import { NoContent, problems } from '../../http/responses.js';
 import { readUpload } from '../../http/uploads.js';
@@ -39,11 +39,12 @@ export function volunteersRoutes(app: FastifyInstance, config: Config) {
     config: { access: 'volunteers:read' },
     schema: {
       tags,
-      summary: 'The volunteer pool, filtered (language and minimum level, district with its quarters, specialisation, topic, status, weekday and time, free capacity, full text)',
+      summary:
+        'The volunteer pool as the list shows it, filtered (language and minimum level, district with its quarters, specialisation, topic, status, weekday and time, free capacity, full text); the full record comes from GET /api/v1/volunteers/{id}. The read is audited (filters by name, count)',
       querystring: VolunteerListQuery,
-      response: { 200: page(Volunteer), ...problems(401, 403) },
+      response: { 200: page(VolunteerSummary), ...problems(401, 403) },
     },
-    handler: (request) => inTenant(request, (tx, actor) => listVolunteers(tx, actor.networkId, request.query, visibilityOf(request))),
+    handler: (request) => inTenant(request, (tx, actor) => listVolunteers(tx, actor, request.query)),
   });
 
   r.get('/api/v1/volunteers/export', {
@@ -58,7 +59,7 @@ export function volunteersRoutes(app: FastifyInstance, config: Config) {
     handler: async (request, reply) => {
       const { format, ...query } = request.query;
       const visibility = visibilityOf(request);
-      const { rows, names } = await inTenant(request, (tx, actor) => exportVolunteers(tx, actor, query, visibility, EXPORT_MAX));
+      const { rows, names } = await inTenant(request, (tx, actor) => exportVolunteers(tx, actor, query, format, visibility, EXPORT_MAX));
       const stamp = new Date().toISOString().slice(0, 10);
       if (format === 'csv') {
         return reply
@@ -76,7 +77,7 @@ export function volunteersRoutes(app: FastifyInstance, config: Config) {
   r.post('/api/v1/volunteers', {
     config: { access: 'volunteers:manage', idempotent: true },
     schema: { tags, summary: 'Add a volunteer in any status, earlier qualifications included', body: CreateVolunteerBody, response: { 201: VolunteerDetail, ...problems(401, 403) } },
-    handler: async (request, reply) => reply.code(201).send(await inTenant(request, (tx, actor) => createVolunteer(tx, actor, request.body, visibilityOf(request)))),
+    handler: async (request, reply) => reply.code(201).send(await inTenant(request, (tx, actor) => createVolunteer(tx, actor, request.body, visibilityOf(request), config.publicUrl))),
   });
 
   r.get('/api/v1/volunteers/:id', {
@@ -88,7 +89,7 @@ export function volunteersRoutes(app: FastifyInstance, config: Config) {
   r.patch('/api/v1/volunteers/:id', {
     config: { access: 'volunteers:manage' },
     schema: { tags, summary: 'Change a profile (send the version you read); lists given replace the stored ones', params: IdParams, body: UpdateVolunteerBody, response: { 200: VolunteerDetail, ...problems(401, 403, 404, 409) } },
-    handler: (request) => inTenant(request, (tx, actor) => updateVolunteer(tx, actor, request.params.id, request.body, visibilityOf(request))),
+    handler: (request) => inTenant(request, (tx, actor) => updateVolunteer(tx, actor, request.params.id, request.body, visibilityOf(request), config.publicUrl)),
   });
 
   r.post('/api/v1/volunteers/:id/portal-invitation', {

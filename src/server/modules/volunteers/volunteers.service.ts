@@ -8,6 +8,7 @@ import type {
   Volunteer,
   VolunteerDetail,
   VolunteerListQuery,
+  VolunteerSummary,
 } from '../../../common/api/volunteers.js';
 import { levelRank, type VolunteerStatus } from '../../../common/volunteers.js';
 import { anyId } from '../../db/any-id.js';
@@ -19,6 +20,7 @@ import type { Actor } from '../audit/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { catalogNames, districtMap, unknownCatalogKeys } from '../catalog/catalog.service.js';
 import { isValidBic, isValidIban } from '../expense-claims/sepa.js';
+import { ownBankAccountEntered, pendingBankAccount, stageBankAccount } from './bank-account.js';
 import type { MatchVolunteer } from '../matching/criteria.js';
 import { catalogEntries } from '../catalog/catalog.table.js';
 import { consents } from '../consents/consents.table.js';
@@ -224,6 +226,7 @@ async function detail(tx: Db, networkId: string, row: Row, visibility: Visibilit
     .orderBy(volunteerStatusChanges.at, volunteerStatusChanges.id);
   return {
     ...volunteer!,
+    ...(visibility.bank ? { pendingBankAccount: await pendingBankAccount(tx, networkId, row.id) } : {}),
     statusHistory: history.map(({ change, byName }) => ({ status: change.status, at: change.at.toISOString(), reason: change.reason, byName })),
   };
 }
@@ -304,7 +307,21 @@ export function volunteerFilters(networkId: string, query: Omit<VolunteerListQue
   return filters;
 }
 
-export async function listVolunteers(tx: Db, networkId: string, query: VolunteerListQuery, visibility: Visibility) {
+/**
+ * The filters a list read or an export used, by name, and how many people it returned: its audit
+ * event. Values stay out: a search term may be a person's name.
+ */
+function listAuditFields(query: Partial<VolunteerListQuery>, count: number): string[] {
+  const used = Object.entries(query).filter(([key, value]) => value !== undefined && key !== 'limit' && key !== 'cursor' && key !== 'sort');
+  return [...used.map(([key]) => `filter:${key}`), `count:${count}`];
+}
+
+/**
+ * One page of the pool as the list shows it (`VolunteerSummary`): only those columns are read, and
+ * the read is audited once, with the filters' names and the count.
+ */
+export async function listVolunteers(tx: Db, actor: Actor, query: VolunteerListQuery): Promise<{ items: VolunteerSummary[]; nextCursor: string | null }> {
+  const networkId = actor.networkId;
   const { field, desc } = parseSort<keyof typeof SORT_COLUMNS>(query.sort);
   // A full-text search finds few rows through its own index: sort those rather than walk the sort index.
   const sortOnly = query.q && !query.q.includes('@') ? (field === 'lastName' ? 'text' : 'instant') : null;
@@ -312,13 +329,71 @@ export async function listVolunteers(tx: Db, networkId: string, query: Volunteer
   const settings = (await getNetwork(tx, networkId)).settings;
   const filters = volunteerFilters(networkId, query, settings);
   if (page.where) filters.push(page.where);
-  const rows = await tx.select().from(volunteers).where(and(...filters)).orderBy(...page.orderBy).limit(query.limit + 1);
+  const today = berlinToday();
+  const v = volunteers;
+  const rows = await tx
+    .select({
+      id: v.id,
+      firstName: v.firstName,
+      lastName: v.lastName,
+      email: v.email,
+      phone: v.phone,
+      status: v.status,
+      homeDistrict: v.homeDistrict,
+      maxActiveAgreements: v.maxActiveAgreements,
+      maxHoursPerMonth: v.maxHoursPerMonth,
+      lastSupervisionOn: v.lastSupervisionOn,
+      createdAt: v.createdAt,
+      statusSince: v.statusSince,
+      // Qualified by the table: drizzle writes a selected column unqualified, which inside the subquery would name the subquery's own `id`.
+      deployable: sql<boolean>`exists (select 1 from ${volunteerQualifications} q where q.network_id = ${networkId} and q.volunteer_id = ${v}.id and q.type = 'basic')`,
+      absent: sql<boolean>`exists (select 1 from ${volunteerAbsences} b where b.network_id = ${networkId} and b.volunteer_id = ${v}.id and b.from_date <= ${today} and b.to_date >= ${today})`,
+    })
+    .from(v)
+    .where(and(...filters))
+    .orderBy(...page.orderBy)
+    .limit(query.limit + 1);
   const result = toPage(rows, query.limit, (r) => ({ v: field === 'lastName' ? r.lastName : r[field].toISOString(), id: r.id }));
-  return { items: await presentRows(tx, networkId, result.items, visibility), nextCursor: result.nextCursor };
+  const ids = result.items.map((r) => r.id);
+  const inPage = <C extends typeof volunteerLanguages | typeof volunteerKeys>(t: C) => and(eq(t.networkId, networkId), anyId(t.volunteerId, ids));
+  const languages = ids.length ? await tx.select().from(volunteerLanguages).where(inPage(volunteerLanguages)).orderBy(sql`${volunteerLanguages.levelRank} desc`, volunteerLanguages.code) : [];
+  const keys = ids.length
+    ? await tx.select().from(volunteerKeys).where(and(inPage(volunteerKeys), inArray(volunteerKeys.relation, ['specialization', 'district']))).orderBy(volunteerKeys.key)
+    : [];
+  const load = await workloadOf(tx, networkId, ids, today);
+  const languagesOf = group(languages, (r) => r.volunteerId, (r) => ({ code: r.code, level: r.level }));
+  const keysOf = group(keys, (r) => `${r.volunteerId}:${r.relation}`, (r) => r.key);
+  const items = result.items.map((r): VolunteerSummary => {
+    const w = load.get(r.id) ?? NO_WORKLOAD;
+    return {
+      id: r.id,
+      firstName: r.firstName,
+      lastName: r.lastName,
+      email: r.email,
+      phone: r.phone,
+      status: r.status,
+      languages: languagesOf.get(r.id) ?? [],
+      specializations: keysOf.get(`${r.id}:specialization`) ?? [],
+      homeDistrict: r.homeDistrict,
+      districts: keysOf.get(`${r.id}:district`) ?? [],
+      maxActiveAgreements: r.maxActiveAgreements,
+      maxHoursPerMonth: r.maxHoursPerMonth,
+      deployable: r.deployable,
+      wellbeing: {
+        supervisionDue: supervisionDue(r.lastSupervisionOn, settings, today),
+        activeAgreements: w.activeAgreements,
+        hoursThisMonth: w.hoursThisMonth,
+        overloaded: isOverloaded(w, r),
+      },
+      freeCapacity: r.status === 'active' && r.deployable && w.activeAgreements < r.maxActiveAgreements && w.hoursThisMonth < r.maxHoursPerMonth && !r.absent,
+    };
+  });
+  await recordAudit(tx, actor, { action: 'list', entity: 'volunteer', fields: listAuditFields(query, items.length) });
+  return { items, nextCursor: result.nextCursor };
 }
 
-/** Every volunteer matching the filters, for export (bounded by `max`). */
-export async function exportVolunteers(tx: Db, actor: Actor, query: Omit<VolunteerListQuery, 'limit' | 'cursor'>, visibility: Visibility, max: number) {
+/** Every volunteer matching the filters, for export (bounded by `max`); audited with the format, the filters' names and the count. */
+export async function exportVolunteers(tx: Db, actor: Actor, query: Omit<VolunteerListQuery, 'limit' | 'cursor'>, format: 'csv' | 'xlsx', visibility: Visibility, max: number) {
   const settings = (await getNetwork(tx, actor.networkId)).settings;
   const rows = await tx
     .select()
@@ -326,7 +401,7 @@ export async function exportVolunteers(tx: Db, actor: Actor, query: Omit<Volunte
     .where(and(...volunteerFilters(actor.networkId, query, settings)))
     .orderBy(volunteers.lastName, volunteers.firstName, volunteers.id)
     .limit(max);
-  await recordAudit(tx, actor, { action: 'export', entity: 'volunteer', fields: [`count:${rows.length}`] });
+  await recordAudit(tx, actor, { action: 'export', entity: 'volunteer', fields: [`format:${format}`, ...listAuditFields(query, rows.length)] });
   return { rows: await presentRows(tx, actor.networkId, rows, visibility), names: await catalogNames(tx, actor.networkId) };
 }
 
@@ -448,7 +523,8 @@ async function writeOrigins(tx: Db, networkId: string, volunteerId: string, body
   return changed;
 }
 
-function scalarValues(body: Writable) {
+/** `ownAccount`: the volunteer gives her own bank account, which applies at once (others' entries wait for her, see bank-account.ts). */
+function scalarValues(body: Writable, ownAccount = false) {
   const set: Partial<typeof volunteers.$inferInsert> = {};
   const fields: string[] = [];
   for (const f of SCALARS) {
@@ -457,10 +533,11 @@ function scalarValues(body: Writable) {
       fields.push(f);
     }
   }
-  if (body.bankAccount !== undefined) {
+  if (ownAccount && body.bankAccount !== undefined) {
     set.iban = body.bankAccount?.iban ?? null;
     set.bic = body.bankAccount?.bic ?? null;
     set.accountHolder = body.bankAccount?.accountHolder ?? null;
+    set.bankAccountEnteredBy = null;
     fields.push('bankAccount');
   }
   if (body.onboarding) {
@@ -483,7 +560,7 @@ async function recordStatus(tx: Db, actor: Actor, volunteerId: string, status: V
   });
 }
 
-export async function createVolunteer(tx: Db, actor: Actor, body: CreateVolunteerBody, visibility: Visibility): Promise<VolunteerDetail> {
+export async function createVolunteer(tx: Db, actor: Actor, body: CreateVolunteerBody, visibility: Visibility, publicUrl?: string): Promise<VolunteerDetail> {
   await validateReferences(tx, actor.networkId, body);
   const id = newId();
   const { set, fields } = scalarValues(body);
@@ -492,10 +569,14 @@ export async function createVolunteer(tx: Db, actor: Actor, body: CreateVoluntee
   const changed = await replaceChildren(tx, actor.networkId, id, body);
   const originFields = await writeOrigins(tx, actor.networkId, id, body, visibility.origins);
   await recordAudit(tx, actor, { action: 'create', entity: 'volunteer', entityId: id, fields: [...fields, 'status', ...changed, ...originFields] });
+  if (body.bankAccount) {
+    const holder = { id, userId: null, email: body.email ?? null, firstName: body.firstName, iban: null, bic: null, accountHolder: null };
+    await stageBankAccount(tx, actor, holder, body.bankAccount, publicUrl);
+  }
   return detail(tx, actor.networkId, await findRow(tx, actor.networkId, id), visibility);
 }
 
-export async function updateVolunteer(tx: Db, actor: Actor, id: string, body: UpdateVolunteerBody, visibility: Visibility): Promise<VolunteerDetail> {
+export async function updateVolunteer(tx: Db, actor: Actor, id: string, body: UpdateVolunteerBody, visibility: Visibility, publicUrl?: string): Promise<VolunteerDetail> {
   const current = await findRow(tx, actor.networkId, id);
   if (!visibility.notes && body.notes !== undefined) throw forbidden();
   await validateReferences(tx, actor.networkId, body);
@@ -513,6 +594,8 @@ export async function updateVolunteer(tx: Db, actor: Actor, id: string, body: Up
     .returning({ id: volunteers.id });
   if (!updated) throw staleVersion('volunteer');
   if (statusChanged) await recordStatus(tx, actor, id, body.status!, body.statusReason);
+  // Staged against the record as it was before this request (its e-mail address gets the link).
+  if (body.bankAccount !== undefined) fields.push(...(await stageBankAccount(tx, actor, current, body.bankAccount, publicUrl)));
   const changed = await replaceChildren(tx, actor.networkId, id, body);
   const originFields = await writeOrigins(tx, actor.networkId, id, body, visibility.origins);
   await recordAudit(tx, actor, { action: 'update', entity: 'volunteer', entityId: id, fields: [...fields, ...changed, ...originFields] });
@@ -537,7 +620,8 @@ export async function getOwnVolunteer(tx: Db, networkId: string, userId: string)
 export async function updateOwnVolunteer(tx: Db, actor: Actor, userId: string, body: UpdateOwnVolunteerBody): Promise<VolunteerDetail> {
   const row = await ownRow(tx, actor.networkId, userId);
   await validateReferences(tx, actor.networkId, body);
-  const { set, fields } = scalarValues(body);
+  const { set, fields } = scalarValues(body, true);
+  if (body.bankAccount !== undefined) await ownBankAccountEntered(tx, actor.networkId, row.id);
   const [updated] = await tx
     .update(volunteers)
     .set({ ...set, version: sql`${volunteers.version} + 1`, updatedAt: new Date() })

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { type AnyPgColumn, check, customType, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, check, customType, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { GENDERS, LANGUAGE_LEVELS, PROFESSIONAL_POSITIONS, QUALIFICATION_DATE_PRECISIONS, QUALIFICATION_TYPES, TRADES, VOLUNTEER_STATUSES } from '../../../common/volunteers.js';
 import { bytea, createdAtColumn, instant, networkIdColumn, updatedAtColumn, versionColumn } from '../../db/columns.js';
 import { catalogEntries } from '../catalog/catalog.table.js';
@@ -47,6 +47,11 @@ export const volunteers = pgTable(
     iban: text('iban'),
     bic: text('bic'),
     accountHolder: text('account_holder'),
+    /**
+     * Who typed the account in use when it was not the volunteer herself (null: she did). It was
+     * confirmed by her before use, and still that person neither approves her claims nor pays her out.
+     */
+    bankAccountEnteredBy: uuid('bank_account_entered_by'),
     /** Coordinator-only notes: confidential, never logged, never in audit values. */
     notes: text('notes'),
     search: tsvector('search').generatedAlwaysAs(
@@ -60,6 +65,7 @@ export const volunteers = pgTable(
     primaryKey({ name: 'volunteers_pkey', columns: [t.networkId, t.id] }),
     foreignKey({ name: 'volunteers_network_fk', columns: [t.networkId], foreignColumns: [networks.id] }),
     foreignKey({ name: 'volunteers_user_fk', columns: [t.networkId, t.userId], foreignColumns: [users.networkId, users.id] }).onDelete('set null'),
+    foreignKey({ name: 'volunteers_bank_entered_by_fk', columns: [t.networkId, t.bankAccountEnteredBy], foreignColumns: [users.networkId, users.id] }).onDelete('set null'),
     foreignKey({
       name: 'volunteers_home_district_fk',
       columns: [t.networkId, t.homeDistrictKind, t.homeDistrict],
@@ -80,6 +86,39 @@ export const volunteers = pgTable(
 
 const childOf = (name: string, t: { networkId: AnyPgColumn; volunteerId: AnyPgColumn }) =>
   foreignKey({ name, columns: [t.networkId, t.volunteerId], foreignColumns: [volunteers.networkId, volunteers.id] }).onDelete('cascade');
+
+export const BANK_CHANGE_DECISIONS = ['confirmed', 'rejected', 'superseded'] as const;
+
+/**
+ * A bank account entered for a volunteer by someone else (a coordinator): it waits for her
+ * confirmation, in the portal or by the mailed link, before payouts use it. At most one is open
+ * per volunteer; the link's token is stored only as its SHA-256 and is spent by the decision.
+ */
+export const bankAccountChanges = pgTable(
+  'bank_account_changes',
+  {
+    networkId: networkIdColumn(),
+    id: uuid('id').notNull(),
+    volunteerId: uuid('volunteer_id').notNull(),
+    iban: text('iban').notNull(),
+    bic: text('bic'),
+    accountHolder: text('account_holder').notNull(),
+    requestedBy: uuid('requested_by'),
+    requestedAt: instant('requested_at').notNull().defaultNow(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    decision: text('decision', { enum: BANK_CHANGE_DECISIONS }),
+    decidedAt: instant('decided_at'),
+  },
+  (t) => [
+    primaryKey({ name: 'bank_account_changes_pkey', columns: [t.networkId, t.id] }),
+    childOf('bank_account_changes_volunteer_fk', t),
+    foreignKey({ name: 'bank_account_changes_requested_by_fk', columns: [t.networkId, t.requestedBy], foreignColumns: [users.networkId, users.id] }).onDelete('set null'),
+    unique('bank_account_changes_token_key').on(t.networkId, t.tokenHash),
+    uniqueIndex('bank_account_changes_open_key').on(t.networkId, t.volunteerId).where(sql`decided_at is null`),
+    check('bank_account_changes_decision_check', sql`(decision is null) = (decided_at is null) and (decision is null or ${inList('decision', BANK_CHANGE_DECISIONS)})`),
+  ],
+);
 
 export const volunteerLanguages = pgTable(
   'volunteer_languages',

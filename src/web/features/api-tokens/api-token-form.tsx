@@ -1,8 +1,9 @@
 import { Alert, Button, Code, CopyButton, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate.js';
 import { CreateApiTokenBody } from '../../../common/api/index.js';
-import { ROLES, type Role } from '../../../common/permissions.js';
+import { mayGrant, ROLES, type Role } from '../../../common/permissions.js';
+import { useSignedInMe } from '../../api/hooks.js';
 import type { CreatedApiToken, Organization } from '../../api/types.js';
 import { applyProblemToForm, zodValidator } from '../../components/forms.js';
 import { IconAlert, IconCheck, IconCopy } from '../../components/icons.js';
@@ -66,6 +67,9 @@ export function ApiTokenForm({
 }) {
   const { t } = useTranslation();
   const create = useCreateApiToken();
+  const { permissions } = useSignedInMe();
+  // Only roles whose every permission the person holds: the server refuses the others.
+  const grantable = ROLES.filter((r) => mayGrant(permissions, r));
   const form = useForm<Values>({
     initialValues: { name: '', role: 'viewer', organizationId: '' },
     validate: zodValidator(CreateApiTokenBody, t, (v: Values) => ({ ...v, name: v.name.trim() })),
@@ -99,7 +103,7 @@ export function ApiTokenForm({
         <NativeSelect
           label={t('fields.role')}
           required
-          data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          data={grantable.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           {...form.getInputProps('role')}
         />
         <Group justify="flex-end">

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../../router.js';
 import type { Locale } from '../../../common/locales.js';
 import { api } from '../../api/client.js';
 import { ME_KEY } from '../../api/hooks.js';

@@ -2,8 +2,8 @@ import { Button, Group, SegmentedControl, Text, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useTranslation } from '../../i18n/translate.js';
+import { useSearchParams } from '../../router.js';
 import { CATALOG_KINDS, type CatalogEntry, type CatalogKind } from '../../../common/api/catalog.js';
 import { TRANSLATION_LOCALES } from '../../../common/api/translations.js';
 import { directionOf } from '../../../common/locales.js';

@@ -2,7 +2,7 @@ import { Button, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Text
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate.js';
 import { CreateCatalogEntryBody, type CatalogEntry, type CatalogKind } from '../../../common/api/catalog.js';
 import { applyProblemToForm, zodValidator } from '../../components/forms.js';
 import { ProblemAlert } from '../../components/problem-alert.js';

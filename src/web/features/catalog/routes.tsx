@@ -1,12 +1,12 @@
-import type { RouteObject } from 'react-router';
+import type { RouteObject } from '../../router.js';
+import { page } from '../../lazy-route.js';
 import { RequirePermission } from '../../components/layouts.js';
-import CatalogPage from './catalog-page.js';
 
 /** The pages of this feature, wired into the router by app.tsx. */
 export const catalogRoutes: RouteObject[] = [
   {
     path: '/admin/catalog',
     element: <RequirePermission permission="catalog:manage" />,
-    children: [{ index: true, element: <CatalogPage /> }],
+    children: [{ index: true, lazy: page(() => import('./catalog-page.js')) }],
   },
 ];

@@ -1,6 +1,6 @@
 import { Fieldset, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate.js';
 import { TRANSLATION_LOCALES, type TranslationLocale, type Translations } from '../../../common/api/translations.js';
 import { directionOf } from '../../../common/locales.js';
 import { useUiLocale } from '../../i18n/locale.js';

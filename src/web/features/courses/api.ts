@@ -19,7 +19,7 @@ import type {
 import { api, NetworkError, ProblemError, type Page } from '../../api/client.js';
 import type { Network, Problem } from '../../api/types.js';
 import { inReadersLanguage } from '../catalog/api.js';
-import { currentLocale, i18next } from '../../i18n/index.js';
+import { currentLocale, i18n } from '../../i18n/index.js';
 
 /** Every query of this feature starts with this key, so one invalidation refreshes them all. */
 const KEY = 'courses';
@@ -64,8 +64,8 @@ async function put<T>(path: string, body: unknown): Promise<T> {
         ? (data as Problem)
         : {
             type: 'about:blank',
-            title: i18next.t('errors.unexpectedTitle'),
-            detail: i18next.t('errors.serverStatus', {
+            title: i18n.t('errors.unexpectedTitle'),
+            detail: i18n.t('errors.serverStatus', {
               status: response.status,
             }),
             status: response.status,

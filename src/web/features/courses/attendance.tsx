@@ -1,7 +1,7 @@
 import { Alert, Button, Center, Checkbox, Group, Loader, NativeSelect, Stack, Text, useDirection } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate.js';
 import type { CourseSession, Enrollment } from '../../../common/api/courses.js';
 import { IconCheck, IconInfo } from '../../components/icons.js';
 import { ProblemAlert } from '../../components/problem-alert.js';

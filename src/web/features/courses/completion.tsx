@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate.js';
 import type { CourseRun, CourseSession, Enrollment } from '../../../common/api/courses.js';
 import { ConfirmModal, ListTable } from '../../components/data.js';
 import { IconInfo } from '../../components/icons.js';

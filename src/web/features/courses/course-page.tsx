@@ -1,7 +1,7 @@
 import { Anchor, Button, Center, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useTranslation } from '../../i18n/translate.js';
+import { Link, useNavigate, useParams } from '../../router.js';
 import { useCan } from '../../api/hooks.js';
 import { EmptyState, FormModal, ListTable } from '../../components/data.js';
 import { Page } from '../../components/page.js';

@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, NativeSelect, Text } from '@mantine/core';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useTranslation } from '../../i18n/translate.js';
+import { Link, useNavigate } from '../../router.js';
 import { COURSE_KINDS, type Course } from '../../../common/api/courses.js';
 import { flatItems, useCan, usePagedList } from '../../api/hooks.js';
 import { EmptyState, FormModal, ListTable } from '../../components/data.js';

@@ -1,6 +1,6 @@
 import { Anchor, Progress, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useTranslation } from '../../i18n/translate.js';
+import { Link } from '../../router.js';
 import { EmptyState, ListTable } from '../../components/data.js';
 import { Page } from '../../components/page.js';
 import { formatNumber } from '../../i18n/format.js';

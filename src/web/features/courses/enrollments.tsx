@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Group, Select, Stack, Text, Title } from '@manti
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate.js';
 import type { CourseRun, Enrollment } from '../../../common/api/courses.js';
 import { useCan } from '../../api/hooks.js';
 import { ConfirmModal, EmptyState, ListTable } from '../../components/data.js';

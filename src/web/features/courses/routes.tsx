@@ -1,10 +1,7 @@
-import { Outlet, type RouteObject } from 'react-router';
+import { Outlet, type RouteObject } from '../../router.js';
+import { page } from '../../lazy-route.js';
 import { RequirePermission } from '../../components/layouts.js';
-import CoursePage from './course-page.js';
-import CoursesPage from './courses-page.js';
 import './courses.css';
-import DemandPage from './demand-page.js';
-import RunPage from './run-page.js';
 
 /** The pages of this feature, wired into the router by app.tsx. */
 export const courseRoutes: RouteObject[] = [
@@ -20,10 +17,10 @@ export const courseRoutes: RouteObject[] = [
           </div>
         ),
         children: [
-          { index: true, element: <CoursesPage /> },
-          { path: 'demand', element: <DemandPage /> },
-          { path: ':courseId', element: <CoursePage /> },
-          { path: ':courseId/runs/:runId', element: <RunPage /> },
+          { index: true, lazy: page(() => import('./courses-page.js')) },
+          { path: 'demand', lazy: page(() => import('./demand-page.js')) },
+          { path: ':courseId', lazy: page(() => import('./course-page.js')) },
+          { path: ':courseId/runs/:runId', lazy: page(() => import('./run-page.js')) },
         ],
       },
     ],

@@ -1,7 +1,7 @@
 import { Button, Group, NativeSelect, NumberInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate.js';
 import { CreateCourseRunBody, type Course, type CourseRun } from '../../../common/api/courses.js';
 import { useAllOrganizations } from '../../api/hooks.js';
 import { applyProblemToForm, zodValidator } from '../../components/forms.js';

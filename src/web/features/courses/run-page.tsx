@@ -1,7 +1,7 @@
 import { Anchor, Button, Center, Loader, Paper, Tabs } from '@mantine/core';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useTranslation } from '../../i18n/translate.js';
+import { Link, useParams, useSearchParams } from '../../router.js';
 import { useCan } from '../../api/hooks.js';
 import { FormModal } from '../../components/data.js';
 import { Page } from '../../components/page.js';

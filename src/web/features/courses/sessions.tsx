@@ -2,7 +2,7 @@ import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Text, TextInput }
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate.js';
 import { CreateCourseSessionBody, type Course, type CourseRun, type CourseSession } from '../../../common/api/courses.js';
 import { ConfirmModal, EmptyState, FormModal, ListTable } from '../../components/data.js';
 import { applyProblemToForm, zodValidator } from '../../components/forms.js';

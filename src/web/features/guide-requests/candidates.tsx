@@ -2,8 +2,8 @@ import { Anchor, Button, Collapse, Group, Loader, Modal, Paper, Stack, Text, Tex
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useTranslation } from '../../i18n/translate.js';
+import { Link } from '../../router.js';
 import type { Candidate, Candidates } from '../../../common/api/matching.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { isolate } from '../../i18n/format.js';

@@ -1,6 +1,6 @@
 import type { GuideRequestStatus, URGENCIES } from '../../../common/api/guide-requests.js';
 import type { ProposalStatus } from '../../../common/api/placements.js';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { Flag } from '../volunteers/components.js';
 import { PROPOSAL_STATUS_COLORS, REQUEST_STATUS_COLORS } from './vocabulary.js';

@@ -1,8 +1,8 @@
 import { Alert, Anchor, Button, Center, Group, Loader, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useTranslation } from '../../i18n/translate.js';
+import { Link, useParams } from '../../router.js';
 import type { GuideRequestDetail, GuideRequestStatus } from '../../../common/api/guide-requests.js';
 import { useAllOrganizations, useCan } from '../../api/hooks.js';
 import { Free, Name } from '../../components/bidi.js';

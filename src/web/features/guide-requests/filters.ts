@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../router.js';
 import { GUIDE_REQUEST_STATUSES, URGENCIES } from '../../../common/api/guide-requests.js';
 
 /** The list's filters as the API's query parameters (and the page's URL) name them. */

@@ -1,7 +1,7 @@
 import { Anchor, Box, Button, Center, Collapse, Group, Loader, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useTranslation } from '../../i18n/translate.js';
+import { Link } from '../../router.js';
 import { GUIDE_REQUEST_STATUSES, URGENCIES, type GuideRequest } from '../../../common/api/guide-requests.js';
 import { flatItems, useAllOrganizations, useCan } from '../../api/hooks.js';
 import { Free, Name } from '../../components/bidi.js';

@@ -1,7 +1,7 @@
 import { Anchor, Button, Center, Checkbox, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useTranslation } from '../../i18n/translate.js';
+import { Link } from '../../router.js';
 import type { PlanResult } from '../../../common/api/matching.js';
 import { ProblemError } from '../../api/client.js';
 import { IconAlert, IconCheck } from '../../components/icons.js';

@@ -1,5 +1,5 @@
 import { Stack } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate.js';
 import { ProblemError } from '../../api/client.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { fieldLabel } from './vocabulary.js';

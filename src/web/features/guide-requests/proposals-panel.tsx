@@ -1,8 +1,8 @@
 import { Anchor, Button, Group, Loader, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useTranslation } from '../../i18n/translate.js';
+import { Link } from '../../router.js';
 import type { Proposal } from '../../../common/api/proposals.js';
 import { formatDateTime, isolate } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';

@@ -1,26 +1,23 @@
-import type { RouteObject } from 'react-router';
+import type { RouteObject } from '../../router.js';
+import { page } from '../../lazy-route.js';
 import { RequirePermission } from '../../components/layouts.js';
-import RequestPage from './detail-page.js';
-import { EditRequestPage, NewRequestPage } from './form-pages.js';
 import './guide-requests.css';
-import RequestsPage from './list-page.js';
-import PlanPage from './plan-page.js';
 
 /** The pages of this feature, wired into the router by app.tsx. */
 export const guideRequestRoutes: RouteObject[] = [
   {
     path: '/requests/plan',
     element: <RequirePermission permission="guide-requests:manage" />,
-    children: [{ index: true, element: <PlanPage /> }],
+    children: [{ index: true, lazy: page(() => import('./plan-page.js')) }],
   },
   {
     path: '/requests',
     element: <RequirePermission permission="guide-requests:submit" />,
     children: [
-      { index: true, element: <RequestsPage /> },
-      { path: 'new', element: <NewRequestPage /> },
-      { path: ':id', element: <RequestPage /> },
-      { path: ':id/edit', element: <EditRequestPage /> },
+      { index: true, lazy: page(() => import('./list-page.js')) },
+      { path: 'new', lazy: page(() => import('./form-pages.js'), 'NewRequestPage') },
+      { path: ':id', lazy: page(() => import('./detail-page.js')) },
+      { path: ':id/edit', lazy: page(() => import('./form-pages.js'), 'EditRequestPage') },
     ],
   },
 ];

@@ -1,8 +1,10 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../i18n/translate.js';
 import type { GuideRequestKind, GuideRequestStatus } from '../../../common/api/guide-requests.js';
 import type { ProposalStatus } from '../../../common/api/placements.js';
 import type { Locale } from '../../../common/locales.js';
-import { berlinOffsetMinutes, TIME_ZONE } from '../../i18n/format.js';
+import { TIME_ZONE } from '../../i18n/format.js';
+
+export { berlinLocalToInstant } from '../../i18n/format.js';
 import { weekdayLabel } from '../volunteers/vocabulary.js';
 
 export const REQUEST_STATUS_COLORS: Record<GuideRequestStatus, string> = {
@@ -115,16 +117,6 @@ export function draftMissing(d: DescriptionDraft): string[] {
 export function neededFor(kind: GuideRequestKind | '', field: 'place' | 'ageGroup'): boolean {
   if (!kind) return true;
   return field === 'place' ? IN_PERSON.has(kind) : WITH_SEEKER.has(kind);
-}
-
-export function berlinLocalToInstant(local: string): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local);
-  if (!m) return null;
-  const asUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
-  const first = berlinOffsetMinutes(new Date(asUtc));
-  const instant = asUtc - first * 60000;
-  const second = berlinOffsetMinutes(new Date(instant));
-  return new Date(asUtc - second * 60000).toISOString();
 }
 
 /** An instant as the wall-clock time in Berlin, for a datetime-local input. */

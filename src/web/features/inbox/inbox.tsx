@@ -1,7 +1,7 @@
 import { Anchor, Center, Loader, Paper, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useTranslation } from '../../i18n/translate.js';
+import { Link } from '../../router.js';
 import type { Inbox } from '../../../common/api/inbox.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { formatDate, formatDateTime, isolate } from '../../i18n/format.js';

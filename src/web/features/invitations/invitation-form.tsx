@@ -1,9 +1,10 @@
 import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate.js';
 import { CreateInvitationBody } from '../../../common/api/index.js';
-import { ROLES, type Role } from '../../../common/permissions.js';
+import { mayGrant, ROLES, type Role } from '../../../common/permissions.js';
+import { useSignedInMe } from '../../api/hooks.js';
 import type { Organization } from '../../api/types.js';
 import { applyProblemToForm, zodValidator } from '../../components/forms.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
@@ -21,6 +22,9 @@ const clean = (v: Values) => ({ email: v.email.trim(), name: v.name.trim() || un
 export function InvitationForm({ organizations, onDone }: { organizations: Organization[]; onDone: () => void }) {
   const { t } = useTranslation();
   const create = useCreateInvitation();
+  const { permissions } = useSignedInMe();
+  // Only roles whose every permission the person holds: the server refuses the others.
+  const grantable = ROLES.filter((r) => mayGrant(permissions, r));
   const form = useForm<Values>({
     initialValues: { email: '', name: '', organizationId: '', role: 'volunteer' },
     validate: zodValidator(CreateInvitationBody, t, clean),
@@ -54,7 +58,7 @@ export function InvitationForm({ organizations, onDone }: { organizations: Organ
         <NativeSelect
           label={t('fields.role')}
           required
-          data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          data={grantable.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           {...form.getInputProps('role')}
         />
         <Group justify="flex-end">

@@ -2,7 +2,7 @@ import { Button, Group, NativeSelect, Stack, TextInput, Textarea } from '@mantin
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate.js';
 import { CreateOrganizationBody } from '../../../common/api/index.js';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../../../common/organizations.js';
 import type { Organization } from '../../api/types.js';

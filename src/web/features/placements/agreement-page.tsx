@@ -1,8 +1,8 @@
 import { Anchor, Button, Center, Group, Loader, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useTranslation } from '../../i18n/translate.js';
+import { Link, useParams } from '../../router.js';
 import type { Agreement } from '../../../common/api/agreements.js';
 import type { Deployment } from '../../../common/api/deployments.js';
 import { AGREEMENT_OUTCOMES, type AgreementOutcome } from '../../../common/api/placements.js';

@@ -1,6 +1,6 @@
 import { Anchor, Button, Checkbox, Group, NativeSelect, Stack, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useTranslation } from '../../i18n/translate.js';
+import { Link, useSearchParams } from '../../router.js';
 import type { Agreement } from '../../../common/api/agreements.js';
 import { AGREEMENT_STATUSES } from '../../../common/api/placements.js';
 import { flatItems, usePagedList } from '../../api/hooks.js';

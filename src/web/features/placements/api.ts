@@ -10,7 +10,7 @@ import type { ExpenseClaim, ExpenseClaimDetail, Payout, PayoutDetail } from '../
 import type { Proposal } from '../../../common/api/proposals.js';
 import type { Network, Problem } from '../../api/types.js';
 import { api, NetworkError, ProblemError, type Page } from '../../api/client.js';
-import { currentLocale, i18next } from '../../i18n/index.js';
+import { currentLocale, i18n } from '../../i18n/index.js';
 import { OWN_VOLUNTEER_KEY } from '../portal/api.js';
 
 /** Every query of this feature starts with one of these keys, so that a change refreshes what depends on it. */
@@ -157,7 +157,7 @@ async function upload<T>(path: string, file: File): Promise<T> {
     const problem: Problem =
       data && typeof data === 'object' && 'title' in data
         ? (data as Problem)
-        : { type: 'about:blank', title: i18next.t('errors.unexpectedTitle'), detail: i18next.t('errors.serverStatus', { status: response.status }), status: response.status };
+        : { type: 'about:blank', title: i18n.t('errors.unexpectedTitle'), detail: i18n.t('errors.serverStatus', { status: response.status }), status: response.status };
     throw new ProblemError({ ...problem, status: problem.status ?? response.status });
   }
   return data as T;
@@ -269,6 +269,12 @@ export function useCreatePayout() {
     mutationFn: (body: { executionDate: string; claimIds?: string[] }) => api.create<PayoutDetail>('/api/v1/expense-claims/payouts', body),
     onSuccess: () => refresh(),
   });
+}
+
+/** A second person releases a payout above the network's threshold for the bank. */
+export function useReleasePayout() {
+  const refresh = useRefresh();
+  return useMutation({ mutationFn: (id: string) => api.post<PayoutDetail>(`/api/v1/expense-claims/payouts/${id}/release`, {}), onSuccess: () => refresh() });
 }
 
 export function useMarkPayoutPaid() {

@@ -2,8 +2,8 @@ import { Alert, Anchor, Button, FileInput, Group, NativeSelect, Paper, SimpleGri
 import { useState } from 'react';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useTranslation } from '../../i18n/translate.js';
+import { Link, useNavigate, useParams, useSearchParams } from '../../router.js';
 import type { Deployment } from '../../../common/api/deployments.js';
 import type { Locale } from '../../../common/locales.js';
 import { TRANSPORT_MODES, type TransportMode } from '../../../common/api/placements.js';

@@ -1,11 +1,11 @@
 import { Alert, Anchor, Button, Center, Checkbox, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useTranslation } from '../../i18n/translate.js';
+import { Link, useParams } from '../../router.js';
 import type { ExpenseClaimDetail } from '../../../common/api/expense-claims.js';
 import { isProblem } from '../../api/client.js';
 import { FormModal, ListTable } from '../../components/data.js';
-import { IconAlert } from '../../components/icons.js';
+import { IconAlert, IconInfo } from '../../components/icons.js';
 import { Page } from '../../components/page.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { StatusBadge } from '../../components/status-badge.js';
@@ -116,7 +116,9 @@ export default function ExpenseClaimPage() {
               <Button variant="default" color="red" onClick={() => setDialog('reject')}>
                 {t('placements.claim.reject')}
               </Button>
-              <Button onClick={() => setDialog('approve')}>{t('placements.claim.approve')}</Button>
+              <Button onClick={() => setDialog('approve')} disabled={!!c.approvalBlockedReason} aria-describedby={c.approvalBlockedReason ? 'claim-four-eyes' : undefined}>
+                {t('placements.claim.approve')}
+              </Button>
             </>
           )
         }
@@ -124,6 +126,11 @@ export default function ExpenseClaimPage() {
         <Anchor component={Link} to="/expense-claims">
           {t('placements.claims.back')}
         </Anchor>
+        {c.status === 'submitted' && c.approvalBlockedReason && (
+          <Alert id="claim-four-eyes" role="note" color="orange" variant="light" icon={<IconInfo />}>
+            {c.approvalBlockedReason}
+          </Alert>
+        )}
         <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="claim-amounts">
           <Stack gap="md">
             <Title order={2} size="h3" id="claim-amounts">

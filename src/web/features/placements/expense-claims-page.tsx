@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useTranslation } from '../../i18n/translate.js';
+import { Link } from '../../router.js';
 import type { ExpenseClaim, Payout, PayoutDetail } from '../../../common/api/expense-claims.js';
 import { EXPENSE_CLAIM_STATUSES } from '../../../common/api/placements.js';
 import { ConfirmModal, EmptyState, ListTable } from '../../components/data.js';
@@ -11,7 +11,7 @@ import { ProblemAlert } from '../../components/problem-alert.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
-import { csvUrl, sepaUrl, useCreatePayout, useExpenseClaims, useMarkPayoutPaid, usePayouts } from './api.js';
+import { csvUrl, sepaUrl, useCreatePayout, useExpenseClaims, useMarkPayoutPaid, usePayouts, useReleasePayout } from './api.js';
 import { addDays, berlinToday, formatDay, formatMoney } from './format.js';
 import { ClaimStatus } from './parts.js';
 import './placements.css';
@@ -128,6 +128,7 @@ function PayoutsTable() {
   const { locale } = useUiLocale();
   const payouts = usePayouts();
   const paid = useMarkPayoutPaid();
+  const release = useReleasePayout();
   const [marking, setMarking] = useState<Payout | null>(null);
   return (
     <>
@@ -159,11 +160,26 @@ function PayoutsTable() {
                 <StatusBadge color="green" key="s">
                   {t('placements.payouts.paidAt', { date: formatDate(p.paidAt, locale) })}
                 </StatusBadge>
+              ) : !p.releasedAt ? (
+                <StatusBadge color="orange" key="s">
+                  {t('placements.payouts.awaitingRelease')}
+                </StatusBadge>
               ) : (
                 <StatusBadge color="blue" key="s">
                   {t('placements.payouts.open')}
                 </StatusBadge>
               ),
+              !p.releasedAt ? (
+                <Stack gap={4} key="f">
+                  <Button size="xs" loading={release.isPending && release.variables === p.id} onClick={() => release.mutate(p.id)} aria-label={t('placements.payouts.releaseNamed', { date: name })}>
+                    {t('placements.payouts.release')}
+                  </Button>
+                  <Text size="xs" className="secondary-text">
+                    {t('placements.payouts.releaseHint')}
+                  </Text>
+                  {release.variables === p.id && <ProblemAlert error={release.error} />}
+                </Stack>
+              ) : (
               <Group gap="xs" key="f" wrap="wrap">
                 <Button component="a" href={sepaUrl(p.id)} download size="xs" variant="default" leftSection={<IconDownload size={14} />} aria-label={t('placements.payouts.sepaNamed', { date: name })}>
                   {t('placements.payouts.sepa')}
@@ -176,7 +192,8 @@ function PayoutsTable() {
                     {t('placements.payouts.markPaid')}
                   </Button>
                 )}
-              </Group>,
+              </Group>
+              ),
             ],
           };
         })}

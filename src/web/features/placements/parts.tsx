@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Progress, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate.js';
 import type { AllowanceYear } from '../../../common/api/expense-claims.js';
 import type { ExpenseClaimStatus, TransportMode } from '../../../common/api/placements.js';
 import type { Proposal } from '../../../common/api/proposals.js';

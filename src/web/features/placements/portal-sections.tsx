@@ -1,8 +1,8 @@
 import { Alert, Anchor, Button, Checkbox, FileButton, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useTranslation } from '../../i18n/translate.js';
+import { Link } from '../../router.js';
 import type { Agreement } from '../../../common/api/agreements.js';
 import type { Deployment } from '../../../common/api/deployments.js';
 import type { ExpenseClaimDetail } from '../../../common/api/expense-claims.js';
@@ -16,7 +16,7 @@ import { ProblemAlert } from '../../components/problem-alert.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { formatDate } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
-import { useCurrentVersion, useUpdateOwnVolunteer } from '../portal/api.js';
+import { useCurrentVersion, useDecideBankChange, useUpdateOwnVolunteer } from '../portal/api.js';
 import { SaveBar, Section } from '../portal/section.js';
 import {
   useAcceptProposal,
@@ -572,6 +572,7 @@ export function BankAccountForm({ volunteer }: { volunteer: VolunteerDetail }) {
   const dirty = form.isDirty();
   return (
     <Section id="portal-bank" title={t('placements.bank.title')} intro={t('placements.bank.intro')}>
+      {volunteer.pendingBankAccount && <PendingBankChange change={volunteer.pendingBankAccount} />}
       <form
         noValidate
         onSubmit={form.onSubmit((values) =>
@@ -597,6 +598,46 @@ export function BankAccountForm({ volunteer }: { volunteer: VolunteerDetail }) {
         </Stack>
       </form>
     </Section>
+  );
+}
+
+/**
+ * A bank account someone else entered for her: it is used only once she confirms it is hers (a
+ * coordinator's typo, or worse, would otherwise receive her money).
+ */
+function PendingBankChange({ change }: { change: NonNullable<VolunteerDetail['pendingBankAccount']> }) {
+  const { t } = useTranslation();
+  const { locale } = useUiLocale();
+  const decide = useDecideBankChange();
+  return (
+    <Alert role="region" aria-label={t('placements.bank.pendingTitle')} color="orange" variant="light" icon={<IconAlert />} title={t('placements.bank.pendingTitle')}>
+      <Stack gap="xs">
+        <Text size="sm">
+          {t('placements.bank.pendingText', { name: change.requestedByName ?? t('placements.bank.pendingSomeone'), date: formatDate(change.requestedAt, locale) })}
+        </Text>
+        <Text size="sm">
+          {t('placements.bank.accountHolder')}: {change.accountHolder} · {t('placements.bank.iban')}: <span dir="ltr">{change.ibanMasked}</span>
+          {change.bic && (
+            <>
+              {' '}
+              · BIC: <span dir="ltr">{change.bic}</span>
+            </>
+          )}
+        </Text>
+        <Text size="sm" className="secondary-text">
+          {t('placements.bank.pendingHint')}
+        </Text>
+        <ProblemAlert error={decide.error} />
+        <Group gap="xs">
+          <Button size="xs" loading={decide.isPending && decide.variables?.decision === 'confirmed'} onClick={() => decide.mutate({ id: change.id, decision: 'confirmed' })}>
+            {t('placements.bank.confirm')}
+          </Button>
+          <Button size="xs" variant="default" loading={decide.isPending && decide.variables?.decision === 'rejected'} onClick={() => decide.mutate({ id: change.id, decision: 'rejected' })}>
+            {t('placements.bank.reject')}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
   );
 }
 

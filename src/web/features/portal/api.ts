@@ -44,6 +44,16 @@ export function useUpdateOwnVolunteer() {
   });
 }
 
+/** She confirms or rejects a bank account someone else entered for her. */
+export function useDecideBankChange() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, decision }: { id: string; decision: 'confirmed' | 'rejected' }) =>
+      api.post<void>(`/api/v1/portal/bank-account-change/${encodeURIComponent(id)}/decision`, { decision }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: OWN_VOLUNTEER_KEY }),
+  });
+}
+
 /** The version to send with the next change: always the newest one the page knows. */
 export function useCurrentVersion() {
   const qc = useQueryClient();

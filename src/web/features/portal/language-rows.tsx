@@ -1,7 +1,7 @@
 import { Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import type { FormArrayElement, UseFormReturnType } from '@mantine/form';
 import { randomId } from '@mantine/hooks';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate.js';
 import type { LanguageLevel } from '../../../common/volunteers.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';

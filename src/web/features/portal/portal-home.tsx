@@ -1,7 +1,7 @@
 import { Alert, Anchor, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useTranslation } from '../../i18n/translate.js';
+import { Link } from '../../router.js';
 import type { Locale } from '../../../common/locales.js';
 import type { PortalAppointment, PortalOverview } from '../../../common/api/portal.js';
 import { IconInfo } from '../../components/icons.js';

@@ -1,6 +1,6 @@
 import { Button, Menu } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { useTranslation } from '../../i18n/translate.js';
+import { Link, useLocation } from '../../router.js';
 
 export interface PortalSection {
   to: string;

@@ -1,7 +1,7 @@
 import { Alert, Button, Center, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { Navigate, Outlet, useLocation, useOutletContext } from 'react-router';
+import { Navigate, Outlet, useLocation, useOutletContext } from '../../router.js';
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate.js';
 import type { OwnEnrollment } from '../../../common/api/courses.js';
 import type { VolunteerDetail } from '../../../common/api/volunteers.js';
 import type { VolunteerStatus } from '../../../common/volunteers.js';
@@ -223,11 +223,20 @@ export default function PortalPage() {
   // Set after the page's own title (children's effects run first): the part's name comes first.
   useDocumentTitle(section && section.to !== '/portal' ? `${section.label} · ${t('portal.title')}` : t('portal.title'));
 
-  // A part's anchor (#portal-bank) scrolls into view once the part has drawn.
+  // A part's anchor (#portal-bank) scrolls into view once the part has drawn: its code arrives on
+  // its own (lazy route), so look for the anchor frame by frame, for two seconds at most.
   const ready = Boolean(own.data);
   useEffect(() => {
     if (!hash || !ready) return;
-    const frame = requestAnimationFrame(() => document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView());
+    const id = decodeURIComponent(hash.slice(1));
+    let frames = 120;
+    let frame = 0;
+    const look = () => {
+      const target = document.getElementById(id);
+      if (target) target.scrollIntoView();
+      else if (--frames > 0) frame = requestAnimationFrame(look);
+    };
+    frame = requestAnimationFrame(look);
     return () => cancelAnimationFrame(frame);
   }, [hash, ready, section?.to]);
 

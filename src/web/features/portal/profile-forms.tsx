@@ -1,9 +1,9 @@
-import { Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useForm, type UseFormReturnType } from '@mantine/form';
+import { Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { randomId } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from '../../i18n/translate.js';
+import { useTranslation } from '../../i18n/translate.js';
 import { z } from 'zod';
 import { Absence, AvailabilitySlot, LanguageSkill, VolunteerSelfFields, type UpdateOwnVolunteerBody, type VolunteerDetail } from '../../../common/api/volunteers.js';
 import { WEEKDAYS } from '../../../common/volunteers.js';
@@ -16,6 +16,9 @@ import { IconLock, IconPlus } from '../../components/icons.js';
 import { LanguageRows, languagesOf, newLanguageRow, type LanguageRow } from './language-rows.js';
 import { formatCalendarDate, languageOptions, weekdayName } from './languages.js';
 import { SaveBar, Section } from './section.js';
+import { InterestCheckboxes } from './interest-checkboxes.js';
+
+export { InterestCheckboxes };
 
 type SelfBody = Omit<UpdateOwnVolunteerBody, 'version'>;
 
@@ -341,40 +344,5 @@ export function InterestsForm({ volunteer }: { volunteer: VolunteerDetail }) {
         </Stack>
       </form>
     </Section>
-  );
-}
-
-/** Topics of the network as checkboxes; on wide screens in two columns. */
-export function InterestCheckboxes<T extends { interests: string[] }>({
-  form,
-  topics,
-  label,
-  description,
-  lang,
-}: {
-  form: UseFormReturnType<T>;
-  /** A topic's own `lang` wins over the list's (names in the reader's language beside German ones). */
-  topics: { key: string; name: string; lang?: string }[];
-  label: string;
-  description?: string;
-  /** The language the network named its topics in, when it is known. */
-  lang?: string;
-}) {
-  return (
-    <Checkbox.Group label={label} description={description} {...form.getInputProps('interests')}>
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt="xs">
-        {topics.map((topic) => (
-          <Checkbox
-            key={topic.key}
-            value={topic.key}
-            label={
-              <bdi lang={topic.lang ?? lang} className="portal-topic">
-                {topic.name}
-              </bdi>
-            }
-          />
-        ))}
-      </SimpleGrid>
-    </Checkbox.Group>
   );
 }

@@ -1,13 +1,5 @@
-import type { RouteObject } from 'react-router';
-import PortalHome from './portal-home.js';
-import PortalPage, {
-  PortalAgreementsPage,
-  PortalClaimsPage,
-  PortalCoursesPage,
-  PortalDeploymentsPage,
-  PortalProfilePage,
-  PortalProposalsPage,
-} from './portal-page.js';
+import type { RouteObject } from '../../router.js';
+import { page } from '../../lazy-route.js';
 
 /**
  * The pages of this feature, wired into the router by app.tsx: the landing page and one page per
@@ -17,15 +9,15 @@ import PortalPage, {
 export const portalRoutes: RouteObject[] = [
   {
     path: '/portal',
-    element: <PortalPage />,
+    lazy: page(() => import('./portal-page.js')),
     children: [
-      { index: true, element: <PortalHome /> },
-      { path: 'proposals', element: <PortalProposalsPage /> },
-      { path: 'agreements', element: <PortalAgreementsPage /> },
-      { path: 'deployments', element: <PortalDeploymentsPage /> },
-      { path: 'claims', element: <PortalClaimsPage /> },
-      { path: 'courses', element: <PortalCoursesPage /> },
-      { path: 'profile', element: <PortalProfilePage /> },
+      { index: true, lazy: page(() => import('./portal-home.js')) },
+      { path: 'proposals', lazy: page(() => import('./portal-page.js'), 'PortalProposalsPage') },
+      { path: 'agreements', lazy: page(() => import('./portal-page.js'), 'PortalAgreementsPage') },
+      { path: 'deployments', lazy: page(() => import('./portal-page.js'), 'PortalDeploymentsPage') },
+      { path: 'claims', lazy: page(() => import('./portal-page.js'), 'PortalClaimsPage') },
+      { path: 'courses', lazy: page(() => import('./portal-page.js'), 'PortalCoursesPage') },
+      { path: 'profile', lazy: page(() => import('./portal-page.js'), 'PortalProfilePage') },
     ],
   },
 ];

@@ -1,12 +1,12 @@
 import { Alert, Button, Center, Checkbox, List, Loader, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../i18n/translate.js';
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
-import { VolunteerApplicationBody, type PublicNetwork } from '../../../common/api/public.js';
+import { useTranslation } from '../../i18n/translate.js';
+import { useParams } from '../../router.js';
+import type { PublicNetwork } from '../../../common/api/public.js';
 import { ProblemError, isProblem } from '../../api/client.js';
-import { useFocusProblem, zodValidator } from '../../components/forms.js';
+import { onDemand, onDemandFormHandlers, useFocusProblem, zodValidator } from '../../components/forms.js';
 import { IconAlert, IconCheck } from '../../components/icons.js';
 import { Page } from '../../components/page.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
@@ -15,7 +15,7 @@ import { currentLocale } from '../../i18n/index.js';
 import { isolate } from '../../i18n/format.js';
 import { LanguageRows, languagesOf, newLanguageRow, type LanguageRow } from '../portal/language-rows.js';
 import { readerOptions } from '../catalog/api.js';
-import { InterestCheckboxes } from '../portal/profile-forms.js';
+import { InterestCheckboxes } from '../portal/interest-checkboxes.js';
 import { usePublicNetwork, useApplyAsVolunteer } from './api.js';
 import { NetworkLinks } from './network-links.js';
 import '../portal/portal.css';
@@ -59,9 +59,14 @@ function bodyOf(v: Values, consentVersion: string) {
 /** Error paths of the body that are not the form's own fields. */
 const FIELD_OF: Record<string, string> = { 'consent.accepted': 'consent' };
 
+// The API's schema for the body, and zod with it: fetched when the person starts on the form.
+const schemas = onDemand(() => import('../../../common/api/public.js'));
+
 function validator(consentVersion: string, t: TFunction) {
-  const schema = zodValidator(VolunteerApplicationBody, t, (v: Values) => bodyOf(v, consentVersion));
   return (values: Values) => {
+    const body = schemas.get()?.VolunteerApplicationBody;
+    if (!body) return {};
+    const schema = zodValidator(body, t, (v: Values) => bodyOf(v, consentVersion));
     const errors: Record<string, string> = {};
     for (const [path, message] of Object.entries(schema(values))) {
       if (path === 'consent.accepted') errors.consent = t('apply.consentRequired');
@@ -99,7 +104,9 @@ function ApplicationForm({ network, onDone }: { network: PublicNetwork; onDone: 
   const submit = form.onSubmit(
     (values) => {
       setUnplaced([]);
-      apply.mutate(VolunteerApplicationBody.parse(bodyOf(values, network.consentVersion)), {
+      // Without the schema (it could not be fetched) the body goes as it is: the server checks it.
+      const body = bodyOf(values, network.consentVersion);
+      apply.mutate(schemas.get()?.VolunteerApplicationBody.parse(body) ?? (body as Parameters<typeof apply.mutate>[0]), {
         onSuccess: () => onDone(values.firstName.trim()),
         onError: (error) => {
           if (!(error instanceof ProblemError) || !error.problem.errors) return;
@@ -124,7 +131,12 @@ function ApplicationForm({ network, onDone }: { network: PublicNetwork; onDone: 
   const consentError = form.errors.consent;
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="apply-form">
+    <form
+      ref={formRef}
+      {...onDemandFormHandlers(schemas, submit)}
+      noValidate
+      className="apply-form"
+    >
       <Stack gap="lg">
         <Text size="sm">{t('apply.requiredNote')}</Text>
 

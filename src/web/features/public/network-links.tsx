@@ -1,6 +1,6 @@
 import { Anchor, Stack, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useTranslation } from '../../i18n/translate.js';
+import { Link } from '../../router.js';
 
 /**
  * The foot of a network's public pages: each points to the other, so that a person who came to

@@ -17,22 +17,21 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../i18n/translate.js';
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
-import { PublicGuideRequestBody, type PublicNetwork } from '../../../common/api/public.js';
+import { useTranslation } from '../../i18n/translate.js';
+import { useParams } from '../../router.js';
+import type { PublicNetwork } from '../../../common/api/public.js';
 import { ProblemError, isProblem } from '../../api/client.js';
 import { Name } from '../../components/bidi.js';
 import { formPath } from '../../components/form-path.js';
-import { useFocusProblem, zodValidator } from '../../components/forms.js';
+import { onDemand, onDemandFormHandlers, useFocusProblem, zodValidator } from '../../components/forms.js';
 import { IconAlert, IconCheck } from '../../components/icons.js';
 import { Page } from '../../components/page.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { currentLocale } from '../../i18n/index.js';
-import { isolate } from '../../i18n/format.js';
+import { berlinLocalToInstant, isolate } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
-import { berlinLocalToInstant } from '../guide-requests/vocabulary.js';
 import { languageOptions } from '../portal/languages.js';
 import { useAskForGuide, usePublicNetwork } from './api.js';
 import { NetworkLinks } from './network-links.js';
@@ -114,10 +113,15 @@ const FIELDS = new Set([
   'consent',
 ]);
 
+// The API's schema for the body, and zod with it: fetched when the person starts on the form.
+const schemas = onDemand(() => import('../../../common/api/public.js'));
+
 /** Checks the form with the API's own schema; a few messages say more than "required". */
 function validator(consentVersion: string, t: TFunction) {
-  const schema = zodValidator(PublicGuideRequestBody, t, (v: Values) => bodyOf(v, consentVersion));
   return (values: Values) => {
+    const body = schemas.get()?.PublicGuideRequestBody;
+    if (!body) return {};
+    const schema = zodValidator(body, t, (v: Values) => bodyOf(v, consentVersion));
     const errors: Record<string, string> = {};
     for (const [path, message] of Object.entries(schema(values))) {
       const field = FIELD_OF[path] ?? (path.startsWith('languages') ? 'languages' : path);
@@ -258,7 +262,9 @@ function RequestForm({ network, onDone }: { network: PublicNetwork; onDone: () =
   const submit = form.onSubmit(
     (values) => {
       setUnplaced([]);
-      ask.mutate(PublicGuideRequestBody.parse(bodyOf(values, network.requestConsentVersion)), {
+      // Without the schema (it could not be fetched) the body goes as it is: the server checks it.
+      const body = bodyOf(values, network.requestConsentVersion);
+      ask.mutate(schemas.get()?.PublicGuideRequestBody.parse(body) ?? (body as Parameters<typeof ask.mutate>[0]), {
         onSuccess: () => onDone(),
         onError: (error) => {
           if (!(error instanceof ProblemError) || !error.problem.errors) return;
@@ -287,7 +293,12 @@ function RequestForm({ network, onDone }: { network: PublicNetwork; onDone: () =
   const topics = [...network.topics].sort((a, b) => collator.compare(labelOf(a), labelOf(b)));
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="apply-form">
+    <form
+      ref={formRef}
+      {...onDemandFormHandlers(schemas, submit)}
+      noValidate
+      className="apply-form"
+    >
       <Stack gap="lg">
         <Text size="sm">{t('apply.requiredNote')}</Text>
 

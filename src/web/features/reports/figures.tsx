@@ -1,6 +1,6 @@
 import { Card, Center, Loader, SimpleGrid, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate.js';
 import type { ReportSummary } from '../../../common/api/reports.js';
 import { api } from '../../api/client.js';
 import { ProblemAlert } from '../../components/problem-alert.js';

@@ -2,7 +2,7 @@ import { ActionIcon, Button, Fieldset, Group, NativeSelect, Stack, Text, TextInp
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate.js';
 import { USER_STATUSES } from '../../../common/api/index.js';
 import { ROLES, type Role } from '../../../common/permissions.js';
 import { ME_KEY, useQueryClient } from '../../api/hooks.js';

@@ -1,7 +1,7 @@
 import type { Problem } from '../../../common/api/index.js';
 import type { ImportChoice, ImportReport } from '../../../common/api/volunteer-imports.js';
 import { NetworkError, ProblemError } from '../../api/client.js';
-import { currentLocale, i18next } from '../../i18n/index.js';
+import { currentLocale, i18n } from '../../i18n/index.js';
 
 export interface ImportRequest {
   file: File;
@@ -66,8 +66,8 @@ export function uploadImport(
           ? (data as Problem)
           : {
               type: 'about:blank',
-              title: i18next.t('errors.unexpectedTitle'),
-              detail: i18next.t('errors.serverStatus', { status: xhr.status }),
+              title: i18n.t('errors.unexpectedTitle'),
+              detail: i18n.t('errors.serverStatus', { status: xhr.status }),
               status: xhr.status,
             };
       reject(new ProblemError({ ...problem, status: problem.status ?? xhr.status }));

@@ -1,8 +1,8 @@
 import { Alert, Button, Checkbox, FileInput, Group, List, NativeSelect, Paper, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import './import.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useTranslation } from '../../i18n/translate.js';
+import { Link } from '../../router.js';
 import type { ImportColumn, ImportReport } from '../../../common/api/volunteer-imports.js';
 import { ProblemError } from '../../api/client.js';
 import { useInvalidate } from '../../api/hooks.js';

@@ -1,7 +1,7 @@
 import { Anchor, Button, Checkbox, Collapse, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useId, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useTranslation } from '../../i18n/translate.js';
+import { Link } from '../../router.js';
 import type { ImportReport, ImportRowReport } from '../../../common/api/volunteer-imports.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { formatNumber, isolate } from '../../i18n/format.js';

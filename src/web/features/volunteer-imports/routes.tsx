@@ -1,12 +1,12 @@
-import type { RouteObject } from 'react-router';
+import type { RouteObject } from '../../router.js';
+import { page } from '../../lazy-route.js';
 import { RequirePermission } from '../../components/layouts.js';
-import VolunteerImportPage from './import-page.js';
 
 /** The pages of this feature, wired into the router by app.tsx. */
 export const volunteerImportRoutes: RouteObject[] = [
   {
     path: '/volunteers/import',
     element: <RequirePermission permission="volunteers:manage" />,
-    children: [{ index: true, element: <VolunteerImportPage /> }],
+    children: [{ index: true, lazy: page(() => import('./import-page.js')) }],
   },
 ];

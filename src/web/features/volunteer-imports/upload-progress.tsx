@@ -1,5 +1,5 @@
 import { Progress, Stack, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
 import type { ImportProgress } from './api.js';

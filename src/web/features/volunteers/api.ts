@@ -1,11 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CatalogEntry, CatalogKind, Network, Problem } from '../../../common/api/index.js';
 import type { CreateSavedFilterBody, SavedFilter, VolunteerDocument } from '../../../common/api/volunteer-extras.js';
-import type { CreateVolunteerBody, UpdateVolunteerBody, VolunteerDetail, Volunteer } from '../../../common/api/volunteers.js';
+import type { CreateVolunteerBody, UpdateVolunteerBody, VolunteerDetail, VolunteerSummary } from '../../../common/api/volunteers.js';
 import type { Invitation } from '../../../common/api/users.js';
 import { api, NetworkError, ProblemError, withQuery, type Page } from '../../api/client.js';
 import { usePagedList } from '../../api/hooks.js';
-import { currentLocale, i18next } from '../../i18n/index.js';
+import { currentLocale, i18n } from '../../i18n/index.js';
 import { inReadersLanguage } from '../catalog/api.js';
 import type { Filters } from './filters.js';
 
@@ -36,7 +36,7 @@ export function lastListSearch(): string {
 
 /** One page of the pool at a time (cursor pagination): 100,000 volunteers never load at once. */
 export function useVolunteerList(filters: Filters) {
-  return usePagedList<Volunteer>(VOLUNTEERS, '/api/v1/volunteers', filters, PAGE_SIZE);
+  return usePagedList<VolunteerSummary>(VOLUNTEERS, '/api/v1/volunteers', filters, PAGE_SIZE);
 }
 
 export function useVolunteer(id: string, enabled = true) {
@@ -146,8 +146,8 @@ async function problemOf(response: Response): Promise<ProblemError> {
       ? (data as Problem)
       : {
           type: 'about:blank',
-          title: i18next.t('errors.unexpectedTitle'),
-          detail: i18next.t('errors.serverStatus', { status: response.status }),
+          title: i18n.t('errors.unexpectedTitle'),
+          detail: i18n.t('errors.serverStatus', { status: response.status }),
           status: response.status,
         };
   return new ProblemError({ ...problem, status: problem.status ?? response.status });
@@ -230,11 +230,13 @@ export function useDownload() {
 }
 
 /** Volunteers whose name matches, for pickers (the first 20); `status` narrows the search. */
-export function useVolunteerSearch(q: string, enabled: boolean, status?: Volunteer['status']) {
+export function useVolunteerSearch(q: string, enabled: boolean, status?: VolunteerSummary['status']) {
   return useQuery({
     queryKey: [VOLUNTEERS, 'search', q, status ?? ''],
-    queryFn: () => api.get<Page<Volunteer>>('/api/v1/volunteers', { q: q || undefined, status, limit: 20 }),
+    queryFn: () => api.get<Page<VolunteerSummary>>('/api/v1/volunteers', { q: q || undefined, status, limit: 20 }),
     enabled,
     staleTime: 10_000,
+    // The options stay while the next letters' answer loads: a pick never lands on an emptied list.
+    placeholderData: keepPreviousData,
   });
 }

@@ -1,6 +1,6 @@
 import { Paper, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate.js';
 import type { Volunteer } from '../../../common/api/volunteers.js';
 import type { VolunteerStatus } from '../../../common/volunteers.js';
 import { StatusBadge } from '../../components/status-badge.js';
@@ -73,7 +73,7 @@ export interface Load {
   maxHoursPerMonth: number;
 }
 
-export function loadOf(v: Pick<Volunteer, 'wellbeing' | 'maxActiveAgreements' | 'maxHoursPerMonth'>): Load {
+export function loadOf(v: { wellbeing: Pick<Volunteer['wellbeing'], 'activeAgreements' | 'hoursThisMonth'>; maxActiveAgreements: number; maxHoursPerMonth: number }): Load {
   return {
     activeAgreements: v.wellbeing.activeAgreements,
     maxActiveAgreements: v.maxActiveAgreements,

@@ -1,7 +1,7 @@
 import { Box, Button, Center, FileInput, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate.js';
 import type { VolunteerDocument } from '../../../common/api/volunteer-extras.js';
 import { useCan } from '../../api/hooks.js';
 import { ConfirmModal } from '../../components/data.js';

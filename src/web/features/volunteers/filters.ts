@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../router.js';
 import { SavedFilterQuery } from '../../../common/api/volunteer-extras.js';
 
 /** The pool list's filters, as the API's query parameters (and the page's URL) name them. */

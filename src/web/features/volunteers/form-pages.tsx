@@ -1,8 +1,8 @@
 import { Anchor, Center, Loader, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useTranslation } from '../../i18n/translate.js';
+import { Link, useNavigate, useParams } from '../../router.js';
 import type { UpdateVolunteerBody, VolunteerDetail } from '../../../common/api/volunteers.js';
 import { useCan } from '../../api/hooks.js';
 import { Page } from '../../components/page.js';

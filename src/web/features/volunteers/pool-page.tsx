@@ -3,10 +3,10 @@ import { useDebouncedCallback, useDisclosure, useMediaQuery } from '@mantine/hoo
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { useTranslation } from '../../i18n/translate.js';
+import { Link, useLocation } from '../../router.js';
 import type { SavedFilter } from '../../../common/api/volunteer-extras.js';
-import type { Volunteer } from '../../../common/api/volunteers.js';
+import type { VolunteerSummary } from '../../../common/api/volunteers.js';
 import { VOLUNTEER_STATUSES, WEEKDAYS } from '../../../common/volunteers.js';
 import { flatItems, useCan } from '../../api/hooks.js';
 import { ConfirmModal, FormModal } from '../../components/data.js';
@@ -269,7 +269,7 @@ function BreakableEmail({ email }: { email: string }) {
   );
 }
 
-function Capacity({ v }: { v: Volunteer }) {
+function Capacity({ v }: { v: VolunteerSummary }) {
   const { t } = useTranslation();
   return (
     <Stack gap={2} align="flex-start">
@@ -283,7 +283,7 @@ function Capacity({ v }: { v: Volunteer }) {
   );
 }
 
-function PoolTable({ items, catalogues, sort, onSort, tableRef }: { items: Volunteer[]; catalogues: Catalogues; sort: string; onSort: (s: string) => void; tableRef: React.Ref<HTMLDivElement> }) {
+function PoolTable({ items, catalogues, sort, onSort, tableRef }: { items: VolunteerSummary[]; catalogues: Catalogues; sort: string; onSort: (s: string) => void; tableRef: React.Ref<HTMLDivElement> }) {
   const { t } = useTranslation();
   const columns = [
     t('volunteers.columns.status'),

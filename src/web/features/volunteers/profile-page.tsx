@@ -1,7 +1,7 @@
 import { Alert, Anchor, Box, Button, Center, Group, Loader, Progress, Stack, Table, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useTranslation } from '../../i18n/translate.js';
+import { Link, useParams, useSearchParams } from '../../router.js';
 import type { VolunteerDetail } from '../../../common/api/volunteers.js';
 import { useCan } from '../../api/hooks.js';
 import { IconAlert, IconCheck, IconInfo } from '../../components/icons.js';
@@ -274,6 +274,17 @@ function ProfileTab({ v, catalogues }: { v: VolunteerDetail; catalogues: Catalog
             />
           ) : (
             <Text>{t('volunteers.bank.none')}</Text>
+          )}
+          {v.pendingBankAccount && (
+            <Alert role="note" mt="sm" color="orange" variant="light" icon={<IconAlert />} title={t('volunteers.bank.pendingTitle')}>
+              {t('volunteers.bank.pendingText', {
+                iban: v.pendingBankAccount.ibanMasked,
+                holder: v.pendingBankAccount.accountHolder,
+                name: v.pendingBankAccount.requestedByName ?? '—',
+                date: formatDate(v.pendingBankAccount.requestedAt, locale),
+                expires: formatDate(v.pendingBankAccount.expiresAt, locale),
+              })}
+            </Alert>
           )}
           <Text size="sm" mt="sm" className="secondary-text">
             {t('volunteers.bank.hint')}

@@ -1,8 +1,6 @@
-import type { RouteObject } from 'react-router';
+import type { RouteObject } from '../../router.js';
+import { page } from '../../lazy-route.js';
 import { RequirePermission } from '../../components/layouts.js';
-import { EditVolunteerPage, NewVolunteerPage } from './form-pages.js';
-import PoolPage from './pool-page.js';
-import VolunteerPage from './profile-page.js';
 import './volunteers.css';
 
 /** The pages of this feature, wired into the router by app.tsx. */
@@ -10,19 +8,19 @@ export const volunteerRoutes: RouteObject[] = [
   {
     path: '/volunteers/new',
     element: <RequirePermission permission="volunteers:manage" />,
-    children: [{ index: true, element: <NewVolunteerPage /> }],
+    children: [{ index: true, lazy: page(() => import('./form-pages.js'), 'NewVolunteerPage') }],
   },
   {
     path: '/volunteers/:id/edit',
     element: <RequirePermission permission="volunteers:manage" />,
-    children: [{ index: true, element: <EditVolunteerPage /> }],
+    children: [{ index: true, lazy: page(() => import('./form-pages.js'), 'EditVolunteerPage') }],
   },
   {
     path: '/volunteers',
     element: <RequirePermission permission="volunteers:read" />,
     children: [
-      { index: true, element: <PoolPage /> },
-      { path: ':id', element: <VolunteerPage /> },
+      { index: true, lazy: page(() => import('./pool-page.js')) },
+      { path: ':id', lazy: page(() => import('./profile-page.js')) },
     ],
   },
 ];

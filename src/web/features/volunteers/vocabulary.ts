@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../i18n/translate.js';
 import type { CatalogEntry } from '../../../common/api/catalog.js';
 import type { Locale } from '../../../common/locales.js';
 import { REQUESTABLE_LEVELS, type LanguageLevel, type VolunteerStatus } from '../../../common/volunteers.js';

@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useRef, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate.js';
 import { CreateVolunteerBody, type VolunteerDetail } from '../../../common/api/volunteers.js';
 import {
   BIRTH_YEAR_MAX,

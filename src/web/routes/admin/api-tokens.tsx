@@ -1,7 +1,7 @@
 import { Button, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate.js';
 import { flatItems, useAllOrganizations, usePagedList } from '../../api/hooks.js';
 import type { ApiToken, CreatedApiToken } from '../../api/types.js';
 import { ConfirmModal, EmptyState, FormModal, ListTable } from '../../components/data.js';

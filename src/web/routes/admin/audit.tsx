@@ -1,7 +1,7 @@
 import { Button, Group, NativeSelect, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate.js';
 import { AUDIT_ACTIONS } from '../../../common/api/index.js';
 import { flatItems, usePagedList } from '../../api/hooks.js';
 import type { AuditEvent } from '../../api/types.js';
@@ -50,6 +50,23 @@ const FIELD_LABELS: Record<string, string[]> = {
   course_session: ['courses.session.fields'],
 };
 
+/** The pool's filters (`filter:<name>` in a list read or an export) by the labels the pool page gives them. */
+const FILTER_LABELS: Record<string, string> = {
+  q: 'volunteers.filters.search',
+  status: 'fields.status',
+  language: 'volunteers.filters.language',
+  minLevel: 'volunteers.filters.minLevel',
+  district: 'volunteers.fields.district',
+  specialization: 'volunteers.fields.specialization',
+  topic: 'volunteers.fields.topic',
+  weekday: 'volunteers.filters.weekday',
+  from: 'volunteers.filters.from',
+  to: 'volunteers.filters.to',
+  hasCapacity: 'volunteers.filters.capacity',
+  supervisionDue: 'volunteers.filters.supervision',
+  overloaded: 'volunteers.filters.load',
+};
+
 export default function AuditPage() {
   const { t, i18n } = useTranslation();
   const { locale } = useUiLocale();
@@ -78,6 +95,11 @@ export default function AuditPage() {
   const fieldLabel = (ev: AuditEvent, field: string) => {
     const counted = /^(count|requests):(\d+)$/.exec(field);
     if (counted) return t(counted[1] === 'count' ? 'audit.countRecords' : 'audit.countRequests', { count: Number(counted[2]) });
+    // A list read or an export names its filters, never their values.
+    const filter = /^filter:(\w+)$/.exec(field);
+    if (filter) return t('audit.filterUsed', { name: FILTER_LABELS[filter[1]!] ? t(FILTER_LABELS[filter[1]!]!) : filter[1] });
+    const format = /^format:(\w+)$/.exec(field);
+    if (format) return t('audit.format', { format: format[1]!.toUpperCase() });
     for (const prefix of [...(FIELD_LABELS[ev.entity] ?? []), 'audit.fieldNames', 'fields']) {
       const key = `${prefix}.${field}`;
       if (i18n.exists(key) && typeof i18n.t(key, { returnObjects: true }) === 'string') return t(key);

@@ -1,7 +1,7 @@
 import { Button, Group, NativeSelect, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate.js';
 import { InvitationStatus } from '../../../common/api/index.js';
 import { flatItems, useAllOrganizations, usePagedList } from '../../api/hooks.js';
 import type { Invitation } from '../../api/types.js';

@@ -1,6 +1,6 @@
 import { Anchor, Box, Card, Center, Group, Loader, Stack, Text, Button } from '@mantine/core';
 import { Fragment } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate.js';
 import { flatItems, usePagedList } from '../../api/hooks.js';
 import type { OutboxMail } from '../../api/types.js';
 import { EmptyState } from '../../components/data.js';

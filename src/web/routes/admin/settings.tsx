@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate.js';
 import type { NetworkSettings } from '../../../common/api/network.js';
 import { ALLOWANCE_UNITS, type AllowanceUnit } from '../../../common/api/placements.js';
 import { LOCALES, type Locale } from '../../../common/locales.js';
@@ -36,6 +36,8 @@ interface Values {
   payoutName: string;
   payoutIban: string;
   payoutBic: string;
+  /** Euros; empty: no second person needed. */
+  secondPersonAbove: Amount;
 }
 
 type Body = { name: string; settings: Partial<NetworkSettings>; version: number };
@@ -60,6 +62,7 @@ const toValues = (n: Network): Values => ({
   payoutName: n.settings.payoutAccount?.name ?? '',
   payoutIban: n.settings.payoutAccount ? groupIban(n.settings.payoutAccount.iban) : '',
   payoutBic: n.settings.payoutAccount?.bic ?? '',
+  secondPersonAbove: n.settings.payoutSecondPersonAboveCents === null ? '' : euros(n.settings.payoutSecondPersonAboveCents),
 });
 
 function bodyOf(v: Values, version: number): Body {
@@ -79,6 +82,7 @@ function bodyOf(v: Values, version: number): Body {
       allowanceCents: v.allowanceUnit === 'none' ? 0 : cents(v.allowance),
       taxFreeAllowanceCents: Object.fromEntries(v.taxFree.map((r) => [r.year.trim(), cents(r.amount)])),
       payoutAccount: payout,
+      payoutSecondPersonAboveCents: v.secondPersonAbove === '' ? null : cents(v.secondPersonAbove),
     },
     version,
   };
@@ -99,6 +103,8 @@ function fieldOf(path: string, v: Values): string {
     }
     case 'payoutAccount':
       return rest === 'iban' ? 'payoutIban' : rest === 'bic' ? 'payoutBic' : 'payoutName';
+    case 'payoutSecondPersonAboveCents':
+      return 'secondPersonAbove';
     default:
       return p;
   }
@@ -150,6 +156,7 @@ export default function SettingsPage() {
       payoutName: '',
       payoutIban: '',
       payoutBic: '',
+      secondPersonAbove: '',
     },
     validate: {
       name: (v) => (v.trim() ? null : t('validation.required')),
@@ -346,6 +353,15 @@ export default function SettingsPage() {
                   {...form.getInputProps('payoutBic')}
                 />
               </SimpleGrid>
+              <NumberInput
+                label={t('settings.secondPersonAbove')}
+                description={t('settings.secondPersonAboveHint')}
+                min={0}
+                max={1_000_000}
+                maw={22 * 16}
+                {...money}
+                {...form.getInputProps('secondPersonAbove')}
+              />
             </SettingsGroup>
 
             <Stack gap="xs">

@@ -1,94 +1,59 @@
-import { Button, Group, NativeSelect, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Text } from '@mantine/core';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/translate.js';
 import { USER_STATUSES } from '../../../common/api/index.js';
 import { ROLES } from '../../../common/permissions.js';
-import { flatItems, useAllOrganizations, usePagedList } from '../../api/hooks.js';
+import { useAllOrganizations, usePagedList } from '../../api/hooks.js';
 import type { User } from '../../api/types.js';
-import { EmptyState, FormModal, ListTable } from '../../components/data.js';
+import { FormModal } from '../../components/data.js';
+import { FilterBar, SearchFilter, SelectFilter } from '../../components/list/filter-bar.js';
+import { useListFilters } from '../../components/list/list-filters.js';
+import { PagedList, RowActions } from '../../components/list/paged-list.js';
 import { Page } from '../../components/page.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { UserForm } from '../../features/users/user-form.js';
 import { formatDateTime, isolate } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
 
+const FILTERS = { keys: ['q', 'role', 'organizationId', 'status'] } as const;
+
 export default function UsersPage() {
   const { t } = useTranslation();
   const { locale } = useUiLocale();
-  const [q, setQ] = useState('');
-  const [role, setRole] = useState('');
-  const [organizationId, setOrganizationId] = useState('');
-  const [status, setStatus] = useState('');
-  const [query] = useDebouncedValue(q.trim(), 300);
+  const filters = useListFilters(FILTERS);
   const orgs = useAllOrganizations();
   const organizations = orgs.data ?? [];
   const orgName = (id: string) => organizations.find((o) => o.id === id)?.name ?? '…';
-  const list = usePagedList<User>('users', '/api/v1/users', {
-    q: query || undefined,
-    role: role || undefined,
-    organizationId: organizationId || undefined,
-    status: status || undefined,
-    sort: 'name',
-  });
-  const items = flatItems(list.data);
+  const list = usePagedList<User>('users', '/api/v1/users', { ...filters.query, sort: 'name' });
   const [editing, setEditing] = useState<User | null>(null);
+  // The admin is a user: the list is never empty without filters.
+  const emptyFiltered = { what: t('users.emptyFiltered'), next: t('users.emptyFilteredNext') };
 
   return (
     <Page title={t('users.title')}>
-      <Group align="flex-end" wrap="wrap">
-        <TextInput
-          label={t('common.search')}
-          type="search"
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-          w={{ base: '100%', xs: 240 }}
-        />
-        <NativeSelect
-          label={t('fields.role')}
-          value={role}
-          onChange={(e) => setRole(e.currentTarget.value)}
-          data={[{ value: '', label: t('common.all') }, ...ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))]}
-          w={{ base: '100%', xs: 220 }}
-        />
-        <NativeSelect
+      <FilterBar>
+        <SearchFilter filters={filters} name="q" label={t('common.search')} w={240} />
+        <SelectFilter filters={filters} name="role" label={t('fields.role')} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+        <SelectFilter
+          filters={filters}
+          name="organizationId"
           label={t('fields.organization')}
-          value={organizationId}
-          onChange={(e) => setOrganizationId(e.currentTarget.value)}
-          data={[{ value: '', label: t('common.all') }, ...organizations.map((o) => ({ value: o.id, label: o.name }))]}
-          w={{ base: '100%', xs: 260 }}
+          options={organizations.map((o) => ({ value: o.id, label: o.name }))}
+          w={260}
         />
-        <NativeSelect
+        <SelectFilter
+          filters={filters}
+          name="status"
           label={t('fields.status')}
-          value={status}
-          onChange={(e) => setStatus(e.currentTarget.value)}
-          data={[{ value: '', label: t('common.all') }, ...USER_STATUSES.map((s) => ({ value: s, label: t(`userStatus.${s}`) }))]}
-          w={{ base: '100%', xs: 160 }}
+          options={USER_STATUSES.map((s) => ({ value: s, label: t(`userStatus.${s}`) }))}
+          w={160}
         />
-      </Group>
-      <ListTable
+      </FilterBar>
+      <PagedList
         caption={t('users.title')}
-        empty={
-          <EmptyState
-            what={t('users.emptyFiltered')}
-            next={t('users.emptyFilteredNext')}
-            action={
-              <Button variant="default" onClick={() => {
-                  setQ('');
-                  setRole('');
-                  setOrganizationId('');
-                  setStatus('');
-                }}>
-                {t('common.resetFilters')}
-              </Button>
-            }
-          />
-        }
-        isPending={list.isPending}
-        error={list.error}
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
+        list={list}
+        empty={emptyFiltered}
+        filtered={{ ...filters, empty: emptyFiltered }}
         columns={[
           { label: t('fields.name'), noPhoneLabel: true },
           { label: t('users.roles'), wrap: true },
@@ -96,37 +61,26 @@ export default function UsersPage() {
           { label: t('users.lastLogin') },
           { label: t('common.actions'), noPhoneLabel: true },
         ]}
-        rows={items.map((u) => ({
-          key: u.id,
-          cells: [
-            <div key="name">
-              <Text fw={500} size="sm">
-                {u.name}
-              </Text>
-              <Text size="sm" className="secondary-text">
-                {u.email}
-              </Text>
-            </div>,
-            u.memberships.map((m) => (
-              <Text size="sm" key={`${m.organizationId}-${m.role}`}>
-                {t('users.membershipLine', { role: t(`roles.${m.role}`), organization: isolate(orgName(m.organizationId)) })}
-              </Text>
-            )),
-            <StatusBadge key="status" color={u.status === 'active' ? 'green' : 'gray'}>
-              {t(`userStatus.${u.status}`)}
-            </StatusBadge>,
-            u.lastLoginAt ? formatDateTime(u.lastLoginAt, locale) : t('users.never'),
-            <Button
-              key="edit"
-              size="xs"
-              variant="default"
-              onClick={() => setEditing(u)}
-              aria-label={t('common.editNamed', { name: u.name })}
-            >
-              {t('common.edit')}
-            </Button>,
-          ],
-        }))}
+        row={(u) => [
+          <div key="name">
+            <Text fw={500} size="sm">
+              {u.name}
+            </Text>
+            <Text size="sm" className="secondary-text">
+              {u.email}
+            </Text>
+          </div>,
+          u.memberships.map((m) => (
+            <Text size="sm" key={`${m.organizationId}-${m.role}`}>
+              {t('users.membershipLine', { role: t(`roles.${m.role}`), organization: isolate(orgName(m.organizationId)) })}
+            </Text>
+          )),
+          <StatusBadge key="status" color={u.status === 'active' ? 'green' : 'gray'}>
+            {t(`userStatus.${u.status}`)}
+          </StatusBadge>,
+          u.lastLoginAt ? formatDateTime(u.lastLoginAt, locale) : t('users.never'),
+          <RowActions key="edit" name={u.name} onEdit={() => setEditing(u)} />,
+        ]}
       />
       <FormModal opened={editing !== null} onClose={() => setEditing(null)} title={t('users.edit')}>
         {editing && <UserForm key={editing.id} user={editing} organizations={organizations} onDone={() => setEditing(null)} />}

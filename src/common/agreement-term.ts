@@ -15,5 +15,12 @@ export function addDays(isoDate: string, days: number): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
+/** The first `weekday` (1 = Monday … 7 = Sunday) at least a week after `isoDate`. */
+export function weekdayAhead(isoDate: string, weekday: number): string {
+  let day = addDays(isoDate, 7);
+  while (((new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7) + 1 !== weekday) day = addDays(day, 1);
+  return day;
+}
+
 /** The latest end a term starting on `startsOn` may have under a limit of `maxMonths`. */
 export const latestEnd = (startsOn: string, maxMonths: number) => addDays(addMonths(startsOn, maxMonths), -1);

@@ -8,7 +8,8 @@ import { CreateGuideRequestBody } from '../../common/api/guide-requests.js';
 import type { Db } from '../db/client.js';
 import type { Actor } from '../modules/audit/actor.js';
 import { insertAgreement } from '../modules/agreements/agreements.service.js';
-import { addDays } from '../../common/agreement-term.js';
+import { addDays, weekdayAhead } from '../../common/agreement-term.js';
+import { fromBerlin } from '../modules/courses/berlin.js';
 import { createDeployment } from '../modules/deployments/deployments.service.js';
 import { createGuideRequest, updateGuideRequest } from '../modules/guide-requests/guide-requests.service.js';
 import { getNetwork, updateNetwork } from '../modules/networks/networks.service.js';
@@ -17,14 +18,8 @@ import { berlinToday } from '../modules/volunteers/profile.js';
 const COORDINATION = { all: true, organizationIds: [], manage: true, origins: true };
 
 /** The next `weekday` (1 = Monday) at `hour` Berlin time, at least a week ahead, as an instant. */
-function nextWeekday(today: string, weekday: number, hour: number): string {
-  let day = addDays(today, 7);
-  while (((new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7) + 1 !== weekday) day = addDays(day, 1);
-  // Winter time (UTC+1) or summer time (UTC+2): the offset Berlin has on that day.
-  const offset = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Berlin', timeZoneName: 'shortOffset' }).formatToParts(new Date(`${day}T12:00:00Z`)).find((p) => p.type === 'timeZoneName')!.value;
-  const hours = Number(offset.replace('GMT', '') || 0);
-  return new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)), hour - hours)).toISOString();
-}
+const nextWeekday = (today: string, weekday: number, hour: number) =>
+  fromBerlin(weekdayAhead(today, weekday), `${String(hour).padStart(2, '0')}:00`).toISOString();
 
 export async function seedPlacements(tx: Db, actor: Actor, organizationIds: Record<string, string>, volunteerIds: Map<string, string>, now = new Date()) {
   const network = await getNetwork(tx, actor.networkId);

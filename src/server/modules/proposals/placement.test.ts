@@ -4,6 +4,9 @@ import { createTestApp, type TestApp } from '../../../../tests/harness.js';
 import { asBrowser, login, makeCatalog, makeNetwork, makeReadyRequest, makeOrganization, makePortalLogin, makeUser, makeVolunteer, type TestNetwork } from '../../../../tests/factories.js';
 import { queryRows } from '../../db/client.js';
 import { withMaintenance } from '../../db/tenancy.js';
+import { weekdayAhead } from '../../../common/agreement-term.js';
+import { fromBerlin } from '../courses/berlin.js';
+import { berlinToday } from '../volunteers/profile.js';
 
 let t: TestApp;
 let network: TestNetwork;
@@ -46,6 +49,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+const evening = weekdayAhead(berlinToday(), 4);
 const request = {
   title: 'Begleitung zum Elternabend',
   kind: 'parents_evening',
@@ -54,9 +58,9 @@ const request = {
   languages: [{ code: 'ar', minLevel: 'B2' }],
   districtKey: 'linden-nord',
   place: 'IGS Linden, Raum 112',
-  // Thursday 3 December 2026, 18:00–19:30 in Berlin.
-  startsAt: '2026-12-03T17:00:00.000Z',
-  endsAt: '2026-12-03T18:30:00.000Z',
+  // A Thursday at least a week ahead, 18:00–19:30 in Berlin: never in the past, whenever the suite runs.
+  startsAt: fromBerlin(evening, '18:00').toISOString(),
+  endsAt: fromBerlin(evening, '19:30').toISOString(),
   expectedHours: 1.5,
   seeker: { ageGroup: 'adult', languages: ['ar'], genderPreference: 'female' },
   contact: { name: 'Frau Schulz', email: 'schulz@igs-linden.example' },
@@ -146,7 +150,7 @@ describe('proposals and agreements', () => {
     expect(await requestStatus(r.id)).toBe('agreed');
 
     const agreement = (await t.app.inject({ method: 'GET', url: `/api/v1/agreements/${agreementId}`, headers: asBrowser(amiraLogin) })).json();
-    expect(agreement).toMatchObject({ volunteerId: amira, requestId: r.id, organizationId: school.id, organizationName: 'IGS Linden', scope: request.title, status: 'active', startsOn: '2026-12-03', endsOn: '2026-12-03' });
+    expect(agreement).toMatchObject({ volunteerId: amira, requestId: r.id, organizationId: school.id, organizationName: 'IGS Linden', scope: request.title, status: 'active', startsOn: evening, endsOn: evening });
     // The partner institution sees the agreement with its organisation; another volunteer does not.
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/agreements/${agreementId}`, headers: asBrowser(partner) })).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/agreements/${agreementId}`, headers: asBrowser(bilalLogin) })).statusCode).toBe(404);

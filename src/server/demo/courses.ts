@@ -1,7 +1,11 @@
 import type { Db } from '../db/client.js';
 import type { Actor } from '../modules/audit/actor.js';
 import { toBerlin } from '../modules/courses/berlin.js';
-import { completeRun, createCourse, createRun, createSession, enroll, putAttendance } from '../modules/courses/courses.service.js';
+import { completeRun } from '../modules/courses/course-completion.service.js';
+import { createRun } from '../modules/courses/course-runs.service.js';
+import { createSession, putAttendance } from '../modules/courses/course-sessions.service.js';
+import { createCourse } from '../modules/courses/courses.service.js';
+import { enroll } from '../modules/courses/enrollments.service.js';
 import { HANNOVER_COURSE_RUNS, HANNOVER_COURSES } from './hannover.js';
 
 /** A Berlin calendar date moved by whole days. */

@@ -3,7 +3,7 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { labelOf } from '../../../common/api/translations.js';
 import { t } from '../../i18n.js';
-import type { CertificateData } from './courses.service.js';
+import type { CertificateData } from './course-completion.service.js';
 
 /**
  * Languages a certificate is printed in. pdfkit neither shapes Arabic nor orders right-to-left

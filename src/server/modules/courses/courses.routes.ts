@@ -33,30 +33,11 @@ import { t } from '../../i18n.js';
 import { getOwnVolunteer } from '../volunteers/volunteers.service.js';
 import { berlinToday } from '../volunteers/profile.js';
 import { certificateLocale, renderCertificate } from './certificate.pdf.js';
-import {
-  cancelEnrollment,
-  certificateData,
-  completeRun,
-  courseDemand,
-  createCourse,
-  createRun,
-  createSession,
-  deleteSession,
-  enroll,
-  getAttendance,
-  getCourse,
-  getRun,
-  listCourses,
-  listEnrollments,
-  listOwnEnrollments,
-  listRuns,
-  listSessions,
-  putAttendance,
-  updateCourse,
-  updateRun,
-  updateSession,
-  verifyCertificate,
-} from './courses.service.js';
+import { certificateData, completeRun, verifyCertificate } from './course-completion.service.js';
+import { createRun, getRun, listRuns, updateRun } from './course-runs.service.js';
+import { createSession, deleteSession, getAttendance, listSessions, putAttendance, updateSession } from './course-sessions.service.js';
+import { courseDemand, createCourse, getCourse, listCourses, updateCourse } from './courses.service.js';
+import { cancelEnrollment, enroll, listEnrollments, listOwnEnrollments } from './enrollments.service.js';
 
 export function coursesRoutes(app: FastifyInstance, config: Config) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -4,7 +4,7 @@ import { agreementsEndingSoon } from '../agreements/agreements.service.js';
 import { claimsAwaitingApproval } from '../expense-claims/awaiting-approval.js';
 import { requestsWaiting } from '../guide-requests/guide-requests.service.js';
 import { answeredWithoutPlacement, pendingProposals } from '../proposals/proposals.service.js';
-import { overloadedVolunteers } from '../volunteers/volunteers.service.js';
+import { overloadedVolunteers } from '../volunteers/volunteer-pool.service.js';
 
 const FIRST = 10;
 

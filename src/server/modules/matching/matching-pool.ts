@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
-import { matchProfiles } from '../volunteers/volunteers.service.js';
+import { matchProfiles } from '../volunteers/match-profiles.service.js';
 import type { MatchVolunteer } from './criteria.js';
 
 /** A pool older than this is rebuilt; change notes live an hour (migration 0021), so none is missed. */

@@ -12,7 +12,7 @@ import { needsProfessional, requestForMatching, requestIncomplete, requestsForPl
 import { getNetwork } from '../networks/networks.service.js';
 import { openProposalsByRequest, openProposalsOf, pendingByVolunteer } from '../proposals/open-proposals.js';
 import { berlinToday } from '../volunteers/profile.js';
-import { matchProfiles } from '../volunteers/volunteers.service.js';
+import { matchProfiles } from '../volunteers/match-profiles.service.js';
 import { evaluate, hasFreeCapacity, isExcluded, prepareRequest, rankCandidates, scoreValueOf, type MatchingSettings, type MatchVolunteer, type PreparedRequest } from './criteria.js';
 import { wordReason, type Wording } from './explain.js';
 import type { MatchingPools } from './matching-pool.js';

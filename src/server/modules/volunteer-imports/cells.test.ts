@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CatalogMatcher } from './catalogue.js';
-import { fold, readBasicCourse, readBirthYear, readDate, readGender, readInteger, readLanguage, readLanguages, readPartialDate, readPosition, readStatus, tradeOf } from './cells.js';
+import { fold, readInteger } from './cells.js';
+import { readBasicCourse, readBirthYear, readDate, readPartialDate } from './date-cells.js';
+import { readLanguage, readLanguages } from './language-cells.js';
+import { readGender, readPosition, readStatus, tradeOf } from './word-cells.js';
 
 const today = new Date('2026-11-23T10:00:00Z');
 

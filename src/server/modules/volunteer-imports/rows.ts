@@ -2,25 +2,10 @@ import { CreateVolunteerBody } from '../../../common/api/volunteers.js';
 import type { ImportChoiceField, ImportColumn, ImportField } from '../../../common/api/volunteer-imports.js';
 import { fieldErrorOf } from '../../http/problems.js';
 import type { CatalogKindName, CatalogMatcher } from './catalogue.js';
-import {
-  cellText,
-  fold,
-  isEmpty,
-  itemParts,
-  listItems,
-  readBasicCourse,
-  readBirthYear,
-  readDate,
-  readGender,
-  readInteger,
-  readLanguage,
-  readLanguages,
-  readPosition,
-  readStatus,
-  tradeOf,
-  type CellProblem,
-  type Read,
-} from './cells.js';
+import { cellText, fold, isEmpty, itemParts, listItems, readInteger, type CellProblem, type Read } from './cells.js';
+import { readBasicCourse, readBirthYear, readDate, type DatePrecision } from './date-cells.js';
+import { readLanguage, readLanguages } from './language-cells.js';
+import { readGender, readPosition, readStatus, tradeOf } from './word-cells.js';
 import type { Cell, SheetRow } from './parse.js';
 
 /** One spreadsheet row read into a CreateVolunteerBody, with its problems field by field. */
@@ -57,7 +42,7 @@ export interface ReadRow {
   ambiguities: RowAmbiguity[];
 }
 
-export type BasicPrecision = 'day' | 'month' | 'year' | 'unknown';
+export type BasicPrecision = DatePrecision | 'unknown';
 
 export interface RowContext {
   catalogs: CatalogMatcher;

@@ -13,16 +13,8 @@ import { CreateSavedFilterBody, DocumentParams, SavedFilter, VolunteerDocument }
 import { addDocument, deleteDocument, listDocuments, MAX_DOCUMENT_BYTES, readDocument } from './volunteer-documents.service.js';
 import { deleteSavedFilter, listSavedFilters, saveFilter } from './saved-filters.service.js';
 import { volunteersCsv, volunteersXlsx } from './volunteers.export.js';
-import {
-  createVolunteer,
-  exportVolunteers,
-  getOwnVolunteer,
-  getVolunteer,
-  listVolunteers,
-  updateOwnVolunteer,
-  updateVolunteer,
-  type Visibility,
-} from './volunteers.service.js';
+import { exportVolunteers, listVolunteers } from './volunteer-pool.service.js';
+import { createVolunteer, getOwnVolunteer, getVolunteer, updateOwnVolunteer, updateVolunteer, type Visibility } from './volunteers.service.js';
 
 const EXPORT_MAX = 100_000;
 

@@ -1,5 +1,5 @@
 /** PostgreSQL error codes, read through Drizzle's wrapper on either driver. */
-function pgCode(error: unknown): string | undefined {
+export function pgCode(error: unknown): string | undefined {
   let e: unknown = error;
   for (let depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
     const code = (e as { code?: unknown }).code;

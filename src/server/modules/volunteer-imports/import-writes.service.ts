@@ -2,6 +2,7 @@ import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { levelRank } from '../../../common/volunteers.js';
 import type { Db } from '../../db/client.js';
+import { pgCode } from '../../db/errors.js';
 import { newId } from '../../db/ids.js';
 import { DomainError } from '../../http/problems.js';
 import type { Actor } from '../audit/actor.js';
@@ -30,17 +31,6 @@ const chunks = <T>(items: T[], size: number): T[][] => {
 /** The database refused a row's values: nothing is imported, and the problem names the row. */
 export const rowRefused = (row: number, reason: 'constraint' | 'conflict' | 'value') =>
   new DomainError('IMPORT_ROW_REFUSED', reason === 'conflict' ? 409 : 422, 'import-row-refused', 'importRowRefused', { row, reason });
-
-/** The PostgreSQL error code, through Drizzle's wrapper on either driver. */
-function pgCode(error: unknown): string | undefined {
-  let e: unknown = error;
-  for (let depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
 
 /** Integrity (23…) and data (22…) errors are the row's; anything else is the server's. */
 function refusalOf(error: unknown): 'constraint' | 'conflict' | 'value' | null {

@@ -20,8 +20,7 @@ export interface TestNetwork {
   adminId: string;
 }
 
-/** A network with its coordination office and an admin (password PASSWORD). */
-/** A network whose admin holds network_admin only (the role table's admin, without the coordinator's rights). */
+/** A network with its coordination office and an admin (password PASSWORD) whose holds network_admin only (the role table's admin, without the coordinator's rights). */
 export async function makeNetwork(database: Database, name = `Netz ${unique()}`): Promise<TestNetwork> {
   const adminEmail = `admin-${unique()}@example.org`;
   const created = await createNetworkWithAdmin(database.db, { name, adminEmail, adminPassword: PASSWORD, adminName: 'Ada Admin', adminRoles: ['network_admin'] });
@@ -53,6 +52,25 @@ export async function makeOrganization(database: Database, network: TestNetwork,
 export async function login(app: FastifyInstance, email: string, password = PASSWORD): Promise<string> {
   const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { origin: ORIGIN }, payload: { email, password } });
   return sessionCookie(res);
+}
+
+/**
+ * The cast of a placement test: a network (with its catalogue unless `catalog: false`), a signed-in
+ * coordinator, and a partner institution with a signed-in partner.
+ */
+export async function makePlacementCast(
+  t: { app: FastifyInstance; database: Database },
+  networkName: string,
+  schoolName = 'IGS Linden',
+  { catalog = true } = {},
+) {
+  const network = await makeNetwork(t.database, networkName);
+  if (catalog) await makeCatalog(t.database, network);
+  const coordinator = await login(t.app, (await makeUser(t.database, network, 'coordinator')).email);
+  const school = await makeOrganization(t.database, network, schoolName);
+  const partnerEmail = (await makeUser(t.database, network, 'partner', school.id)).email;
+  const partner = await login(t.app, partnerEmail);
+  return { network, coordinator, school, partner, partnerEmail };
 }
 
 /** Headers a browser on Lotse's own page would send with a signed-in request. */

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/harness.js';
-import { asBrowser, login, makeNetwork, makeOrganization, makeUser, multipartBody, type TestNetwork } from '../../../../tests/factories.js';
+import { asBrowser, login, makeNetwork,
+  makePlacementCast, makeOrganization, makeUser, multipartBody, type TestNetwork } from '../../../../tests/factories.js';
 import { queryRows } from '../../db/client.js';
 import { withTenant } from '../../db/tenancy.js';
 import { addDays } from '../../../common/agreement-term.js';
@@ -71,10 +72,7 @@ const visit = { date: addDays(today, -2), hours: 1.5, km: 12.5, transport: 'car'
 
 beforeAll(async () => {
   t = await createTestApp();
-  network = await makeNetwork(t.database, 'Integrationsnetz Hannover');
-  coordinator = await login(t.app, (await makeUser(t.database, network, 'coordinator')).email);
-  school = await makeOrganization(t.database, network, 'IGS Linden');
-  partner = await login(t.app, (await makeUser(t.database, network, 'partner', school.id)).email);
+  ({ network, coordinator, school, partner } = await makePlacementCast(t, 'Integrationsnetz Hannover', 'IGS Linden', { catalog: false }));
   const otherSchool = await makeOrganization(t.database, network, 'Grundschule Mitte');
   otherPartner = await login(t.app, (await makeUser(t.database, network, 'partner', otherSchool.id)).email);
   amira = await portalVolunteer('Amira', 'Haddad');

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { createTestApp, type TestApp } from '../../../../tests/harness.js';
-import { asBrowser, login, makeNetwork, makeOrganization, makeUser, multipartBody, type TestNetwork } from '../../../../tests/factories.js';
+import { asBrowser, login, makeNetwork,
+  makePlacementCast, makeUser, multipartBody, type TestNetwork } from '../../../../tests/factories.js';
 import { queryRows } from '../../db/client.js';
 import { withTenant } from '../../db/tenancy.js';
 import { addDays } from '../../../common/agreement-term.js';
@@ -133,11 +134,8 @@ const count = async (table: 'expense_claims' | 'payouts', where = sql`true`) =>
 
 beforeAll(async () => {
   t = await createTestApp();
-  network = await makeNetwork(t.database, 'Integrationsnetz Hannover');
+  ({ network, coordinator, partner } = await makePlacementCast(t, 'Integrationsnetz Hannover', 'IGS Linden', { catalog: false }));
   admin = await login(t.app, network.adminEmail);
-  coordinator = await login(t.app, (await makeUser(t.database, network, 'coordinator')).email);
-  const school = await makeOrganization(t.database, network, 'IGS Linden');
-  partner = await login(t.app, (await makeUser(t.database, network, 'partner', school.id)).email);
   amira = await portalVolunteer('Amira', 'Haddad', { iban: AMIRA_IBAN, bic: 'BYLADEM1001', accountHolder: 'Amira Haddad' });
   bilal = await portalVolunteer('Bilal', 'Nasser');
   carla = await portalVolunteer('Carla', 'Weiß', { iban: 'AT61 1904 3002 3457 3201', accountHolder: 'Carla Weiß' });

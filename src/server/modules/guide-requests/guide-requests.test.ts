@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/harness.js';
-import { asBrowser, login, makeCatalog, makeNetwork, makeOrganization, makeUser, type TestNetwork } from '../../../../tests/factories.js';
+import { asBrowser, login, makeNetwork,
+  makePlacementCast, makeOrganization, makeUser, type TestNetwork } from '../../../../tests/factories.js';
 import { queryRows } from '../../db/client.js';
 import { withMaintenance, withTenant } from '../../db/tenancy.js';
 import { REQUEST_CONSENT_VERSION } from '../../../common/api/public.js';
@@ -18,13 +19,8 @@ let volunteerLogin: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  network = await makeNetwork(t.database, 'Integrationsnetz Hannover');
-  await makeCatalog(t.database, network);
+  ({ network, coordinator, school, partner, partnerEmail } = await makePlacementCast(t, 'Integrationsnetz Hannover'));
   admin = await login(t.app, network.adminEmail);
-  coordinator = await login(t.app, (await makeUser(t.database, network, 'coordinator')).email);
-  school = await makeOrganization(t.database, network, 'IGS Linden');
-  partnerEmail = (await makeUser(t.database, network, 'partner', school.id)).email;
-  partner = await login(t.app, partnerEmail);
   const otherSchool = await makeOrganization(t.database, network, 'Grundschule Mitte');
   otherPartner = await login(t.app, (await makeUser(t.database, network, 'partner', otherSchool.id)).email);
   volunteerLogin = await login(t.app, (await makeUser(t.database, network, 'volunteer')).email);

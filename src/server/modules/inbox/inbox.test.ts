@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asBrowser, login, makeCatalog, makeNetwork, makeOrganization, makeUser, makeVolunteer, type TestNetwork } from '../../../../tests/factories.js';
+import { asBrowser, makePlacementCast, makeVolunteer, type TestNetwork } from '../../../../tests/factories.js';
 import { createTestApp, type TestApp } from '../../../../tests/harness.js';
 import { queryRows } from '../../db/client.js';
 import { withMaintenance } from '../../db/tenancy.js';
@@ -12,11 +12,7 @@ let partner: string;
 
 beforeAll(async () => {
   t = await createTestApp({ TRUST_PROXY: 'true' });
-  network = await makeNetwork(t.database, 'Integrationsnetz Hannover');
-  await makeCatalog(t.database, network);
-  coordinator = await login(t.app, (await makeUser(t.database, network, 'coordinator')).email);
-  const school = await makeOrganization(t.database, network, 'IGS Linden');
-  partner = await login(t.app, (await makeUser(t.database, network, 'partner', school.id)).email);
+  ({ network, coordinator, partner } = await makePlacementCast(t, 'Integrationsnetz Hannover'));
 });
 afterAll(() => t.close());
 

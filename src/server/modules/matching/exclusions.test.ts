@@ -3,22 +3,11 @@
 // (where it does not) must agree, and the plan must not assign anyone the rules exclude.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/harness.js';
-import {
-  asBrowser,
-  login,
-  makeCatalog,
-  makeNetwork,
-  makeReadyRequest,
-  makeOrganization,
-  makeUser,
-  makeVolunteer,
-  type TestNetwork,
-} from '../../../../tests/factories.js';
+import { asBrowser, makePlacementCast, makeReadyRequest, makeVolunteer } from '../../../../tests/factories.js';
 import { addDays } from '../../../common/agreement-term.js';
 import { berlinToday } from '../volunteers/profile.js';
 
 let t: TestApp;
-let network: TestNetwork;
 let coordinator: string;
 let partner: string;
 let school: { id: string };
@@ -59,11 +48,7 @@ async function recordAgreement(volunteerId: string) {
 
 beforeAll(async () => {
   t = await createTestApp();
-  network = await makeNetwork(t.database, 'Integrationsnetz Regeln');
-  await makeCatalog(t.database, network);
-  coordinator = await login(t.app, (await makeUser(t.database, network, 'coordinator')).email);
-  school = await makeOrganization(t.database, network, 'Grundschule Linden');
-  partner = await login(t.app, (await makeUser(t.database, network, 'partner', school.id)).email);
+  ({ coordinator, school, partner } = await makePlacementCast(t, 'Integrationsnetz Regeln', 'Grundschule Linden'));
   const base = {
     languages: [{ code: 'ar', level: 'C1' }],
     specializations: ['elternlotse'],
@@ -151,7 +136,7 @@ describe('every hard rule through the API', () => {
     for (const e of body.excluded) for (const r of e.reasons) expect(r.reason.length, r.rule).toBeGreaterThan(5);
   });
 
-  it('does not count a language of unknown level as meeting a minimum level, and says so in the reader\'s language', async () => {
+  it("does not count a language of unknown level as meeting a minimum level, and says so in the reader's language", async () => {
     const requestId = await readyRequest();
     for (const [locale, text] of [
       ['de', 'Spricht Arabisch, aber das Niveau ist nicht erfasst; gebraucht wird mindestens B2.'],
@@ -163,7 +148,10 @@ describe('every hard rule through the API', () => {
         headers: asBrowser(coordinator, locale),
       });
       expect(res.statusCode).toBe(200);
-      const body = res.json() as { items: { volunteerId: string }[]; excluded: { volunteerId: string; reasons: { rule: string; reason: string }[] }[] };
+      const body = res.json() as {
+        items: { volunteerId: string }[];
+        excluded: { volunteerId: string; reasons: { rule: string; reason: string }[] }[];
+      };
       expect(body.items.map((c) => c.volunteerId)).not.toContain(ids.arabicUnknownLevel);
       const reasons = body.excluded.find((e) => e.volunteerId === ids.arabicUnknownLevel)?.reasons;
       expect(reasons).toEqual([{ rule: 'language', reason: text }]);

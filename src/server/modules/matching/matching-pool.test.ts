@@ -9,8 +9,8 @@ import {
   login,
   makeCatalog,
   makeNetwork,
+  makePlacementCast,
   makeReadyRequest,
-  makeOrganization,
   makeUser,
   makeVolunteer,
   type TestNetwork,
@@ -34,11 +34,7 @@ const day = addDays(today, 7);
 
 beforeAll(async () => {
   t = await createTestApp();
-  network = await makeNetwork(t.database, 'Integrationsnetz Pool');
-  await makeCatalog(t.database, network);
-  coordinator = await login(t.app, (await makeUser(t.database, network, 'coordinator')).email);
-  school = await makeOrganization(t.database, network, 'Grundschule Linden');
-  partner = await login(t.app, (await makeUser(t.database, network, 'partner', school.id)).email);
+  ({ network, coordinator, school, partner } = await makePlacementCast(t, 'Integrationsnetz Pool', 'Grundschule Linden'));
   amira = await makeVolunteer(t.app, coordinator, {
     firstName: 'Amira',
     lastName: 'Haddad',

@@ -6,6 +6,7 @@ import {
   login,
   makeCatalog,
   makeNetwork,
+  makePlacementCast,
   makeOrganization,
   makePortalLogin,
   makeReadyRequest,
@@ -19,7 +20,6 @@ let t: TestApp;
 let network: TestNetwork;
 let coordinator: string;
 let partner: string;
-let school: { id: string };
 const today = berlinToday();
 
 interface Someone {
@@ -98,11 +98,7 @@ async function fillPortal(v: Someone, label: string, cookie = coordinator, partn
 
 beforeAll(async () => {
   t = await createTestApp();
-  network = await makeNetwork(t.database, 'Integrationsnetz Hannover');
-  await makeCatalog(t.database, network);
-  coordinator = await login(t.app, (await makeUser(t.database, network, 'coordinator')).email);
-  school = await makeOrganization(t.database, network, 'IGS Linden');
-  partner = await login(t.app, (await makeUser(t.database, network, 'partner', school.id)).email);
+  ({ network, coordinator, partner } = await makePlacementCast(t, 'Integrationsnetz Hannover'));
 });
 afterAll(() => t.close());
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/harness.js';
-import { asBrowser, login, makeCatalog, makeNetwork, makeReadyRequest, makeOrganization, makePortalLogin, makeUser, makeVolunteer, type TestNetwork } from '../../../../tests/factories.js';
+import { asBrowser, login, makeNetwork, makePlacementCast, makeReadyRequest, makePortalLogin, makeUser, makeVolunteer, type TestNetwork } from '../../../../tests/factories.js';
 import { queryRows } from '../../db/client.js';
 import { withMaintenance } from '../../db/tenancy.js';
 import { weekdayAhead } from '../../../common/agreement-term.js';
@@ -22,11 +22,7 @@ let bilalLogin: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  network = await makeNetwork(t.database, 'Integrationsnetz Hannover');
-  await makeCatalog(t.database, network);
-  coordinator = await login(t.app, (await makeUser(t.database, network, 'coordinator')).email);
-  school = await makeOrganization(t.database, network, 'IGS Linden');
-  partner = await login(t.app, (await makeUser(t.database, network, 'partner', school.id)).email);
+  ({ network, coordinator, school, partner } = await makePlacementCast(t, 'Integrationsnetz Hannover'));
   // Amira: Arabic native, lives and works in Linden, wants school topics, free on Thursdays.
   amira = await makeVolunteer(t.app, coordinator, {
     firstName: 'Amira',

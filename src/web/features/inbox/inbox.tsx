@@ -23,28 +23,40 @@ export function formatEuros(cents: number, locale: Locale): string {
 
 /** Days from today (Berlin) to a calendar date. */
 function daysUntil(isoDate: string): number {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(),
+  );
   return Math.round((Date.parse(`${isoDate}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY);
 }
 
-interface SectionProps {
+type SectionName = keyof Inbox;
+
+interface SectionProps<T> {
   id: string;
-  title: string;
-  count: number;
-  shown: number;
-  empty: string;
+  /** The section's words: inbox.sections.{name} and inbox.empty.{name}. */
+  name: SectionName;
+  list: { count: number; items: T[] };
   /** The full list, when there are more than shown. */
   allLink?: { to: string; label: string };
   attention?: boolean;
-  children: ReactNode;
+  item: (item: T) => ReactNode;
 }
 
-function InboxSection({ id, title, count, shown, empty, allLink, attention, children }: SectionProps) {
+function InboxSection<T>({ id, name, list, allLink, attention, item }: SectionProps<T>) {
   const { t } = useTranslation();
+  const { count, items } = list;
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={id} className="inbox-section" data-attention={(attention && count > 0) || undefined}>
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      component="section"
+      aria-labelledby={id}
+      className="inbox-section"
+      data-attention={(attention && count > 0) || undefined}
+    >
       <h3 id={id} className="inbox-heading">
-        <span>{title}</span>
+        <span>{t(`inbox.sections.${name}`)}</span>
         <span className="inbox-count" data-some={count > 0 || undefined}>
           <span className="visually-hidden">{t('inbox.countLabel')} </span>
           {count}
@@ -52,14 +64,14 @@ function InboxSection({ id, title, count, shown, empty, allLink, attention, chil
       </h3>
       {count === 0 ? (
         <Text size="sm" className="secondary-text">
-          {empty}
+          {t(`inbox.empty.${name}`)}
         </Text>
       ) : (
         <>
-          <ul className="inbox-items">{children}</ul>
-          {count > shown && (
+          <ul className="inbox-items">{items.map(item)}</ul>
+          {count > items.length && (
             <Text className="inbox-more">
-              {t('inbox.more', { count: count - shown })}
+              {t('inbox.more', { count: count - items.length })}
               {allLink && (
                 <>
                   {' '}
@@ -106,19 +118,17 @@ function Sections({ inbox }: { inbox: Inbox }) {
   const { t } = useTranslation();
   const { locale } = useUiLocale();
   const now = Date.now();
-  const { newRequests, readyRequests, proposalsWaiting, proposalsToFollowUp, agreementsEndingSoon, claimsToApprove, overloadedVolunteers } = inbox;
+  const { newRequests, readyRequests, proposalsWaiting, proposalsToFollowUp, agreementsEndingSoon, claimsToApprove, overloadedVolunteers } =
+    inbox;
   return (
     <div className="inbox-grid">
       <InboxSection
         id="inbox-overloaded"
-        title={t('inbox.sections.overloadedVolunteers')}
-        count={overloadedVolunteers.count}
-        shown={overloadedVolunteers.items.length}
-        empty={t('inbox.empty.overloadedVolunteers')}
+        name="overloadedVolunteers"
+        list={overloadedVolunteers}
         allLink={{ to: '/volunteers?overloaded=true', label: t('inbox.all.overloadedVolunteers') }}
         attention
-      >
-        {overloadedVolunteers.items.map((v) => (
+        item={(v) => (
           <Item
             key={v.volunteerId}
             to={`/volunteers/${v.volunteerId}`}
@@ -131,18 +141,15 @@ function Sections({ inbox }: { inbox: Inbox }) {
             }
             meta={[<LoadText key="load" load={v} />]}
           />
-        ))}
-      </InboxSection>
+        )}
+      />
 
       <InboxSection
         id="inbox-new-requests"
-        title={t('inbox.sections.newRequests')}
-        count={newRequests.count}
-        shown={newRequests.items.length}
-        empty={t('inbox.empty.newRequests')}
+        name="newRequests"
+        list={newRequests}
         allLink={{ to: '/requests?status=new', label: t('inbox.all.requests') }}
-      >
-        {newRequests.items.map((r) => (
+        item={(r) => (
           <Item
             key={r.id}
             to={`/requests/${r.id}`}
@@ -153,18 +160,15 @@ function Sections({ inbox }: { inbox: Inbox }) {
               r.missingFields > 0 ? t('inbox.missingFields', { count: r.missingFields }) : t('inbox.complete'),
             ]}
           />
-        ))}
-      </InboxSection>
+        )}
+      />
 
       <InboxSection
         id="inbox-ready-requests"
-        title={t('inbox.sections.readyRequests')}
-        count={readyRequests.count}
-        shown={readyRequests.items.length}
-        empty={t('inbox.empty.readyRequests')}
+        name="readyRequests"
+        list={readyRequests}
         allLink={{ to: '/requests?status=ready', label: t('inbox.all.requests') }}
-      >
-        {readyRequests.items.map((r) => (
+        item={(r) => (
           <Item
             key={r.id}
             to={`/requests/${r.id}`}
@@ -175,40 +179,38 @@ function Sections({ inbox }: { inbox: Inbox }) {
               t('inbox.readySince', { date: formatDate(r.statusSince, locale) }),
             ]}
           />
-        ))}
-      </InboxSection>
+        )}
+      />
 
       <InboxSection
         id="inbox-follow-up"
-        title={t('inbox.sections.proposalsToFollowUp')}
-        count={proposalsToFollowUp.count}
-        shown={proposalsToFollowUp.items.length}
-        empty={t('inbox.empty.proposalsToFollowUp')}
+        name="proposalsToFollowUp"
+        list={proposalsToFollowUp}
         allLink={{ to: '/requests', label: t('inbox.all.requests') }}
         attention
-      >
-        {proposalsToFollowUp.items.map((p) => (
+        item={(p) => (
           <Item
             key={p.id}
             to={`/requests/${p.requestId}`}
             label={p.requestTitle}
             meta={[
-              t('inbox.proposalAnswered', { name: isolate(p.volunteerName), status: t(`inbox.proposalStatus.${p.status}`), date: formatDate(p.at, locale) }),
+              t('inbox.proposalAnswered', {
+                name: isolate(p.volunteerName),
+                status: t(`inbox.proposalStatus.${p.status}`),
+                date: formatDate(p.at, locale),
+              }),
               t('inbox.offerNext'),
             ]}
           />
-        ))}
-      </InboxSection>
+        )}
+      />
 
       <InboxSection
         id="inbox-proposals-waiting"
-        title={t('inbox.sections.proposalsWaiting')}
-        count={proposalsWaiting.count}
-        shown={proposalsWaiting.items.length}
-        empty={t('inbox.empty.proposalsWaiting')}
+        name="proposalsWaiting"
+        list={proposalsWaiting}
         allLink={{ to: '/requests?status=proposed', label: t('inbox.all.requests') }}
-      >
-        {proposalsWaiting.items.map((p) => {
+        item={(p) => {
           const soon = Date.parse(p.expiresAt) - now < DAY;
           return (
             <Item
@@ -216,21 +218,21 @@ function Sections({ inbox }: { inbox: Inbox }) {
               to={`/requests/${p.requestId}`}
               label={p.requestTitle}
               flags={soon ? <Flag>{t('inbox.expiresSoon')}</Flag> : null}
-              meta={[t('inbox.proposedTo', { name: isolate(p.volunteerName) }), t('inbox.answerBy', { date: formatDateTime(p.expiresAt, locale) })]}
+              meta={[
+                t('inbox.proposedTo', { name: isolate(p.volunteerName) }),
+                t('inbox.answerBy', { date: formatDateTime(p.expiresAt, locale) }),
+              ]}
             />
           );
-        })}
-      </InboxSection>
+        }}
+      />
 
       <InboxSection
         id="inbox-agreements-ending"
-        title={t('inbox.sections.agreementsEndingSoon')}
-        count={agreementsEndingSoon.count}
-        shown={agreementsEndingSoon.items.length}
-        empty={t('inbox.empty.agreementsEndingSoon')}
+        name="agreementsEndingSoon"
+        list={agreementsEndingSoon}
         allLink={{ to: '/agreements', label: t('inbox.all.agreements') }}
-      >
-        {agreementsEndingSoon.items.map((a) => {
+        item={(a) => {
           const days = daysUntil(a.endsOn);
           return (
             <Item
@@ -238,29 +240,34 @@ function Sections({ inbox }: { inbox: Inbox }) {
               to={`/agreements/${a.id}`}
               label={a.volunteerName}
               flags={days <= 7 ? <Flag>{t('inbox.endsInDays', { count: Math.max(days, 0) })}</Flag> : null}
-              meta={[t('inbox.endsOn', { date: formatIsoDate(a.endsOn, locale) }), <Free key="scope">{a.scope.length > 90 ? `${a.scope.slice(0, 88)}…` : a.scope}</Free>]}
+              meta={[
+                t('inbox.endsOn', { date: formatIsoDate(a.endsOn, locale) }),
+                <Free key="scope">{a.scope.length > 90 ? `${a.scope.slice(0, 88)}…` : a.scope}</Free>,
+              ]}
             />
           );
-        })}
-      </InboxSection>
+        }}
+      />
 
       <InboxSection
         id="inbox-claims"
-        title={t('inbox.sections.claimsToApprove')}
-        count={claimsToApprove.count}
-        shown={claimsToApprove.items.length}
-        empty={t('inbox.empty.claimsToApprove')}
+        name="claimsToApprove"
+        list={claimsToApprove}
         allLink={{ to: '/expense-claims', label: t('inbox.all.claims') }}
-      >
-        {claimsToApprove.items.map((c) => (
+        item={(c) => (
           <Item
             key={c.id}
             to={`/expense-claims/${c.id}`}
             label={c.volunteerName}
-            meta={[<span key="amount" dir="ltr">{formatEuros(c.totalCents, locale)}</span>, t('inbox.submittedAt', { date: formatDate(c.submittedAt, locale) })]}
+            meta={[
+              <span key="amount" dir="ltr">
+                {formatEuros(c.totalCents, locale)}
+              </span>,
+              t('inbox.submittedAt', { date: formatDate(c.submittedAt, locale) }),
+            ]}
           />
-        ))}
-      </InboxSection>
+        )}
+      />
     </div>
   );
 }

@@ -1,12 +1,12 @@
-import { Alert, Button, Code, CopyButton, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Code, CopyButton, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from '../../i18n/translate.js';
 import { CreateApiTokenBody } from '../../../common/api/index.js';
-import { mayGrant, ROLES, type Role } from '../../../common/permissions.js';
-import { useSignedInMe } from '../../api/hooks.js';
+import type { Role } from '../../../common/permissions.js';
 import type { CreatedApiToken, Organization } from '../../api/types.js';
 import { applyProblemToForm, zodValidator } from '../../components/forms.js';
 import { IconAlert, IconCheck, IconCopy } from '../../components/icons.js';
+import { FormActions, OrganizationRoleFields } from '../../components/form-actions.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { useCreateApiToken } from './api.js';
 
@@ -67,9 +67,6 @@ export function ApiTokenForm({
 }) {
   const { t } = useTranslation();
   const create = useCreateApiToken();
-  const { permissions } = useSignedInMe();
-  // Only roles whose every permission the person holds: the server refuses the others.
-  const grantable = ROLES.filter((r) => mayGrant(permissions, r));
   const form = useForm<Values>({
     initialValues: { name: '', role: 'viewer', organizationId: '' },
     validate: zodValidator(CreateApiTokenBody, t, (v: Values) => ({ ...v, name: v.name.trim() })),
@@ -91,29 +88,8 @@ export function ApiTokenForm({
           data-autofocus
           {...form.getInputProps('name')}
         />
-        <NativeSelect
-          label={t('fields.organization')}
-          required
-          data={[
-            { value: '', label: t('users.chooseOrganization'), disabled: true },
-            ...organizations.map((o) => ({ value: o.id, label: o.name })),
-          ]}
-          {...form.getInputProps('organizationId')}
-        />
-        <NativeSelect
-          label={t('fields.role')}
-          required
-          data={grantable.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-          {...form.getInputProps('role')}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('apiTokens.submit')}
-          </Button>
-        </Group>
+        <OrganizationRoleFields form={form} organizations={organizations} />
+        <FormActions onCancel={onCancel} submitLabel={t('apiTokens.submit')} loading={create.isPending} />
       </Stack>
     </form>
   );

@@ -1,12 +1,12 @@
-import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from '../../i18n/translate.js';
 import { CreateInvitationBody } from '../../../common/api/index.js';
-import { mayGrant, ROLES, type Role } from '../../../common/permissions.js';
-import { useSignedInMe } from '../../api/hooks.js';
+import type { Role } from '../../../common/permissions.js';
 import type { Organization } from '../../api/types.js';
 import { applyProblemToForm, zodValidator } from '../../components/forms.js';
+import { FormActions, OrganizationRoleFields } from '../../components/form-actions.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { useCreateInvitation } from './api.js';
 
@@ -22,9 +22,6 @@ const clean = (v: Values) => ({ email: v.email.trim(), name: v.name.trim() || un
 export function InvitationForm({ organizations, onDone }: { organizations: Organization[]; onDone: () => void }) {
   const { t } = useTranslation();
   const create = useCreateInvitation();
-  const { permissions } = useSignedInMe();
-  // Only roles whose every permission the person holds: the server refuses the others.
-  const grantable = ROLES.filter((r) => mayGrant(permissions, r));
   const form = useForm<Values>({
     initialValues: { email: '', name: '', organizationId: '', role: 'volunteer' },
     validate: zodValidator(CreateInvitationBody, t, clean),
@@ -46,29 +43,8 @@ export function InvitationForm({ organizations, onDone }: { organizations: Organ
         <ProblemAlert error={create.error} />
         <TextInput label={t('fields.email')} type="email" autoComplete="off" required data-autofocus {...form.getInputProps('email')} />
         <TextInput label={t('fields.nameOptional')} autoComplete="off" {...form.getInputProps('name')} />
-        <NativeSelect
-          label={t('fields.organization')}
-          required
-          data={[
-            { value: '', label: t('users.chooseOrganization'), disabled: true },
-            ...organizations.map((o) => ({ value: o.id, label: o.name })),
-          ]}
-          {...form.getInputProps('organizationId')}
-        />
-        <NativeSelect
-          label={t('fields.role')}
-          required
-          data={grantable.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-          {...form.getInputProps('role')}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('invitations.submit')}
-          </Button>
-        </Group>
+        <OrganizationRoleFields form={form} organizations={organizations} />
+        <FormActions onCancel={onDone} submitLabel={t('invitations.submit')} loading={create.isPending} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
+import { NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { CreateOrganizationBody } from '../../../common/api/index.js';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../../../common/organizations.js';
 import type { Organization } from '../../api/types.js';
 import { applyProblemToForm, emptyToNull, zodValidator } from '../../components/forms.js';
+import { FormActions } from '../../components/form-actions.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { fetchOrganization, useCreateOrganization, useUpdateOrganization } from './api.js';
 
@@ -80,14 +81,7 @@ export function OrganizationForm({ organization, onDone }: { organization?: Orga
         <TextInput label={t('fields.phone')} type="tel" autoComplete="off" {...form.getInputProps('phone')} />
         <Textarea label={t('fields.address')} autosize minRows={2} {...form.getInputProps('address')} />
         <TextInput label={t('fields.website')} type="url" placeholder="https://" {...form.getInputProps('website')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {organization ? t('common.save') : t('common.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} submitLabel={organization ? t('common.save') : t('common.create')} loading={mutation.isPending} />
       </Stack>
     </form>
   );

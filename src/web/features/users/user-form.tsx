@@ -8,6 +8,7 @@ import { ROLES, type Role } from '../../../common/permissions.js';
 import { ME_KEY, useQueryClient } from '../../api/hooks.js';
 import type { Organization, User } from '../../api/types.js';
 import { applyProblemToForm } from '../../components/forms.js';
+import { FormActions } from '../../components/form-actions.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { fetchUser, useUpdateUser } from './api.js';
 
@@ -116,14 +117,7 @@ export function UserForm({ user, organizations, onDone }: { user: User; organiza
             </Group>
           </Stack>
         </Fieldset>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={update.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} loading={update.isPending} />
       </Stack>
     </form>
   );

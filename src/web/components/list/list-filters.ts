@@ -13,7 +13,7 @@ export interface FilterSpec<K extends string> {
    * Keeps only what the API accepts, so that a hand-edited or outdated link cannot break the list;
    * may also drop a filter that means nothing without another one.
    */
-  clean?: (values: FilterValues<K>) => FilterValues<K>;
+  clean?: (values: FilterValues<NoInfer<K>>) => FilterValues<NoInfer<K>>;
   /** Keys that order the list rather than narrow it (sorting): not counted as active filters. */
   ordering?: readonly K[];
 }
@@ -99,4 +99,22 @@ export function useListFilters<K extends string>(spec: FilterSpec<K>): ListFilte
     return q;
   }, [values]);
   return { values, get: (key) => values[key] ?? '', set, replace, reset, active, query };
+}
+
+/** A date filter's value in the URL (the page turns it into an instant for the API). */
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A `clean` that drops a value the API would not accept (an old or hand-edited link): each named key
+ * keeps only one of its options, or a value of its pattern; keys not named pass as they are.
+ */
+export function keepKnown<K extends string>(allowed: Partial<Record<K, readonly string[] | RegExp>>) {
+  return (values: FilterValues<K>): FilterValues<K> => {
+    const out: FilterValues<K> = {};
+    for (const [key, value] of Object.entries(values) as [K, string][]) {
+      const rule = allowed[key];
+      if (!rule || (rule instanceof RegExp ? rule.test(value) : rule.includes(value))) out[key] = value;
+    }
+    return out;
+  };
 }

@@ -1,18 +1,22 @@
-import { Button, Group, SegmentedControl, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
+import { Button, SegmentedControl, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/translate.js';
 import { useSearchParams } from '../../router.js';
 import { CATALOG_KINDS, type CatalogEntry, type CatalogKind } from '../../../common/api/catalog.js';
 import { TRANSLATION_LOCALES } from '../../../common/api/translations.js';
 import { directionOf } from '../../../common/locales.js';
-import { flatItems, usePagedList } from '../../api/hooks.js';
-import { ConfirmModal, EmptyState, FormModal, ListTable } from '../../components/data.js';
+import { usePagedList } from '../../api/hooks.js';
+import { FormModal } from '../../components/data.js';
+import { FilterBar, SearchFilter } from '../../components/list/filter-bar.js';
+import { useListFilters } from '../../components/list/list-filters.js';
+import { PagedList, RowActions } from '../../components/list/paged-list.js';
+import { useRowConfirmation } from '../../components/list/row-confirmation.js';
 import { Page } from '../../components/page.js';
 import { catalogPath, useDeleteCatalogEntry, useWholeCatalog } from './api.js';
 import { CatalogEntryForm } from './entry-form.js';
 import { useLanguageName } from './translation-fields.js';
+
+const FILTERS = { keys: ['q'] } as const;
 
 const isKind = (value: string | null): value is CatalogKind => (CATALOG_KINDS as readonly string[]).includes(value ?? '');
 
@@ -23,24 +27,22 @@ export default function CatalogPage() {
   const [params, setParams] = useSearchParams();
   const kindParam = params.get('kind');
   const kind: CatalogKind = isKind(kindParam) ? kindParam : 'specializations';
-  const [q, setQ] = useState('');
-  const [query] = useDebouncedValue(q.trim(), 300);
-  const list = usePagedList<CatalogEntry>('catalog', catalogPath(kind), { q: query || undefined }, 200);
-  const items = flatItems(list.data);
+  const filters = useListFilters(FILTERS);
+  const list = usePagedList<CatalogEntry>('catalog', catalogPath(kind), filters.query, 200);
   const [editing, setEditing] = useState<CatalogEntry | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<CatalogEntry | null>(null);
-  const remove = useDeleteCatalogEntry(kind);
+  const remove = useRowConfirmation({
+    mutation: useDeleteCatalogEntry(kind),
+    variables: (e: CatalogEntry) => e.key,
+    title: t('catalog.deleteTitle'),
+    message: (e) => t('catalog.deleteConfirm', { name: e.name }),
+    confirmLabel: t('common.delete'),
+    done: (e) => t('catalog.deleted', { name: e.name }),
+  });
   const districts = useWholeCatalog('districts', kind === 'districts').data ?? [];
   const byKey = new Map(districts.map((e) => [e.key, e]));
 
-  const closeDelete = () => {
-    setDeleting(null);
-    remove.reset();
-  };
-  const chooseKind = (next: string) => {
-    setParams(next === 'specializations' ? {} : { kind: next }, { replace: true });
-    setQ('');
-  };
+  // Another kind starts without a search.
+  const chooseKind = (next: string) => setParams(next === 'specializations' ? {} : { kind: next }, { replace: true });
 
   return (
     <Page title={t('catalog.title')} actions={<Button onClick={() => setEditing('new')}>{t('catalog.create')}</Button>}>
@@ -52,15 +54,15 @@ export default function CatalogPage() {
         data={CATALOG_KINDS.map((k) => ({ value: k, label: t(`catalog.kinds.${k}`) }))}
         className="catalog-kinds"
       />
-      <TextInput label={t('common.search')} type="search" value={q} onChange={(e) => setQ(e.currentTarget.value)} w={{ base: '100%', xs: 320 }} />
-      <ListTable
+      <FilterBar>
+        <SearchFilter filters={filters} name="q" label={t('common.search')} w={320} />
+      </FilterBar>
+      <PagedList
         caption={t(`catalog.kinds.${kind}`)}
-        isPending={list.isPending}
-        error={list.error}
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
-        empty={<EmptyState what={t('catalog.empty')} next={t('catalog.emptyNext')} />}
+        list={list}
+        rowKey={(e) => e.key}
+        empty={{ what: t('catalog.empty'), next: t('catalog.emptyNext') }}
+        filtered={{ ...filters, empty: { what: t('catalog.emptyFiltered'), next: t('catalog.emptyFilteredNext') } }}
         columns={[
           { label: t('catalog.name'), wrap: true, noPhoneLabel: true },
           ...TRANSLATION_LOCALES.map((l) => ({ label: languageName(l), wrap: true })),
@@ -68,46 +70,40 @@ export default function CatalogPage() {
           { label: t('catalog.key') },
           { label: t('common.actions'), noPhoneLabel: true },
         ]}
-        rows={items.map((e) => ({
-          key: e.key,
-          cells: [
-            <Text size="sm" fw={500} key="name" lang="de" dir="ltr" span>
-              {e.name}
-            </Text>,
-            ...TRANSLATION_LOCALES.map((l) =>
-              e.names[l] ? (
-                <Text size="sm" key={l} lang={l} dir={directionOf(l)} span>
-                  {e.names[l]}
-                </Text>
-              ) : (
-                <Text size="sm" key={l} className="secondary-text" span>
-                  {t('catalog.asGerman')}
-                </Text>
-              ),
+        row={(e) => [
+          <Text size="sm" fw={500} key="name" lang="de" dir="ltr" span>
+            {e.name}
+          </Text>,
+          ...TRANSLATION_LOCALES.map((l) =>
+            e.names[l] ? (
+              <Text size="sm" key={l} lang={l} dir={directionOf(l)} span>
+                {e.names[l]}
+              </Text>
+            ) : (
+              <Text size="sm" key={l} className="secondary-text" span>
+                {t('catalog.asGerman')}
+              </Text>
             ),
-            ...(kind === 'districts'
-              ? [
-                  <Text size="sm" key="parent" lang="de" dir="ltr" span>
-                    {e.parentKey ? (byKey.get(e.parentKey)?.name ?? e.parentKey) : ''}
-                  </Text>,
-                ]
-              : []),
-            <Text size="sm" key="key" dir="ltr" span ff="monospace">
-              {e.key}
-            </Text>,
-            <Group gap="xs" wrap="nowrap" key="actions">
-              <Button size="xs" variant="default" onClick={() => setEditing(e)} aria-label={t('common.editNamed', { name: e.name })}>
-                {t('common.edit')}
-              </Button>
-              <Button size="xs" variant="outline" color="red" onClick={() => setDeleting(e)} aria-label={t('common.deleteNamed', { name: e.name })}>
-                {t('common.delete')}
-              </Button>
-            </Group>,
-          ],
-        }))}
+          ),
+          ...(kind === 'districts'
+            ? [
+                <Text size="sm" key="parent" lang="de" dir="ltr" span>
+                  {e.parentKey ? (byKey.get(e.parentKey)?.name ?? e.parentKey) : ''}
+                </Text>,
+              ]
+            : []),
+          <Text size="sm" key="key" dir="ltr" span ff="monospace">
+            {e.key}
+          </Text>,
+          <RowActions key="actions" name={e.name} onEdit={() => setEditing(e)} onDelete={() => remove.ask(e)} />,
+        ]}
       />
 
-      <FormModal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('catalog.create') : t('catalog.edit')}>
+      <FormModal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' ? t('catalog.create') : t('catalog.edit')}
+      >
         {editing !== null && (
           <CatalogEntryForm
             key={`${kind}:${editing === 'new' ? '' : editing.key}`}
@@ -119,24 +115,7 @@ export default function CatalogPage() {
         )}
       </FormModal>
 
-      <ConfirmModal
-        opened={deleting !== null}
-        title={t('catalog.deleteTitle')}
-        message={t('catalog.deleteConfirm', { name: deleting?.name ?? '' })}
-        confirmLabel={t('common.delete')}
-        loading={remove.isPending}
-        error={remove.error}
-        onClose={closeDelete}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.key, {
-            onSuccess: () => {
-              notifications.show({ color: 'green', message: t('catalog.deleted', { name: deleting.name }) });
-              closeDelete();
-            },
-          })
-        }
-      />
+      {remove.dialog}
     </Page>
   );
 }

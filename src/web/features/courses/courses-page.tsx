@@ -1,10 +1,13 @@
-import { Anchor, Button, Group, NativeSelect, Text } from '@mantine/core';
+import { Anchor, Button, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/translate.js';
 import { Link, useNavigate } from '../../router.js';
 import { COURSE_KINDS, type Course } from '../../../common/api/courses.js';
-import { flatItems, useCan, usePagedList } from '../../api/hooks.js';
-import { EmptyState, FormModal, ListTable } from '../../components/data.js';
+import { useCan, usePagedList } from '../../api/hooks.js';
+import { FormModal } from '../../components/data.js';
+import { FilterBar, SelectFilter } from '../../components/list/filter-bar.js';
+import { keepKnown, useListFilters } from '../../components/list/list-filters.js';
+import { PagedList, RowActions } from '../../components/list/paged-list.js';
 import { Page } from '../../components/page.js';
 import { useUiLocale } from '../../i18n/locale.js';
 import { Free } from '../../components/bidi.js';
@@ -12,18 +15,16 @@ import { useSpecializations } from './api.js';
 import { CourseForm } from './course-form.js';
 import { formatHours } from './format.js';
 
+const FILTERS = { keys: ['kind'], clean: keepKnown({ kind: COURSE_KINDS }) } as const;
+
 /** The network's course catalogue: basic course, specialisation modules, advanced and sustainability courses. */
 export default function CoursesPage() {
   const { t } = useTranslation();
   const { locale } = useUiLocale();
   const navigate = useNavigate();
   const canManage = useCan('courses:manage');
-  const [kind, setKind] = useState('');
-  const list = usePagedList<Course>('courses', '/api/v1/courses', {
-    kind: kind || undefined,
-    sort: 'title',
-  });
-  const items = flatItems(list.data);
+  const filters = useListFilters(FILTERS);
+  const list = usePagedList<Course>('courses', '/api/v1/courses', { ...filters.query, sort: 'title' });
   const specializations = useSpecializations();
   const specializationName = (key: string | null) => (key ? (specializations.data?.find((s) => s.key === key)?.name ?? key) : '');
   const [editing, setEditing] = useState<Course | 'new' | null>(null);
@@ -41,35 +42,20 @@ export default function CoursesPage() {
       }
     >
       <Text>{t('courses.catalogue.intro')}</Text>
-      <Group align="flex-end" wrap="wrap">
-        <NativeSelect
+      <FilterBar>
+        <SelectFilter
+          filters={filters}
+          name="kind"
           label={t('courses.fields.kind')}
-          value={kind}
-          onChange={(e) => setKind(e.currentTarget.value)}
-          data={[
-            { value: '', label: t('common.all') },
-            ...COURSE_KINDS.map((k) => ({
-              value: k,
-              label: t(`courses.kinds.${k}`),
-            })),
-          ]}
-          w={{ base: '100%', xs: 280 }}
+          options={COURSE_KINDS.map((k) => ({ value: k, label: t(`courses.kinds.${k}`) }))}
+          w={280}
         />
-      </Group>
-      <ListTable
+      </FilterBar>
+      <PagedList
         caption={t('courses.catalogue.title')}
-        empty={
-          kind ? (
-            <EmptyState what={t('courses.empty.catalogueFiltered')} next={t('courses.empty.catalogueFilteredNext')} action={<Button variant="default" onClick={() => setKind('')}>{t('common.resetFilters')}</Button>} />
-          ) : (
-            <EmptyState what={t('courses.empty.catalogue')} next={canManage ? t('courses.empty.catalogueNext') : undefined} />
-          )
-        }
-        isPending={list.isPending}
-        error={list.error}
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
+        list={list}
+        empty={{ what: t('courses.empty.catalogue'), next: canManage ? t('courses.empty.catalogueNext') : undefined }}
+        filtered={{ ...filters, empty: { what: t('courses.empty.catalogueFiltered'), next: t('courses.empty.catalogueFilteredNext') } }}
         columns={[
           { label: t('courses.fields.title'), wrap: true, noPhoneLabel: true },
           { label: t('courses.fields.kind') },
@@ -77,30 +63,15 @@ export default function CoursesPage() {
           { label: t('courses.fields.specialization') },
           ...(canManage ? [{ label: t('common.actions'), noPhoneLabel: true }] : []),
         ]}
-        rows={items.map((c) => ({
-          key: c.id,
-          cells: [
-            <Anchor component={Link} to={`/courses/${c.id}`} fw={600} key="title">
-              <Free>{c.label}</Free>
-            </Anchor>,
-            t(`courses.kinds.${c.kind}`),
-            formatHours(c.teachingHours, locale),
-            specializationName(c.specializationKey),
-            ...(canManage
-              ? [
-                  <Button
-                    key="edit"
-                    size="xs"
-                    variant="default"
-                    onClick={() => setEditing(c)}
-                    aria-label={t('common.editNamed', { name: c.label })}
-                  >
-                    {t('common.edit')}
-                  </Button>,
-                ]
-              : []),
-          ],
-        }))}
+        row={(c) => [
+          <Anchor component={Link} to={`/courses/${c.id}`} fw={600} key="title">
+            <Free>{c.label}</Free>
+          </Anchor>,
+          t(`courses.kinds.${c.kind}`),
+          formatHours(c.teachingHours, locale),
+          specializationName(c.specializationKey),
+          ...(canManage ? [<RowActions key="edit" name={c.label} onEdit={() => setEditing(c)} />] : []),
+        ]}
       />
       <FormModal
         opened={editing !== null}

@@ -1,7 +1,7 @@
 import { Anchor, Progress, Text } from '@mantine/core';
 import { useTranslation } from '../../i18n/translate.js';
 import { Link } from '../../router.js';
-import { EmptyState, ListTable } from '../../components/data.js';
+import { WholeList } from '../../components/list/paged-list.js';
 import { Page } from '../../components/page.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
@@ -12,8 +12,7 @@ export default function DemandPage() {
   const { t } = useTranslation();
   const { locale } = useUiLocale();
   const demand = useDemand();
-  const items = demand.data ?? [];
-  const max = Math.max(1, ...items.map((d) => d.volunteers));
+  const max = Math.max(1, ...(demand.data ?? []).map((d) => d.volunteers));
 
   return (
     <Page title={t('courses.demand.title')}>
@@ -21,26 +20,23 @@ export default function DemandPage() {
         {t('courses.backToCatalogue')}
       </Anchor>
       <Text>{t('courses.demand.intro')}</Text>
-      <ListTable
+      <WholeList
         caption={t('courses.demand.title')}
-        empty={<EmptyState what={t('courses.empty.demand')} next={t('courses.empty.demandNext')} />}
-        isPending={demand.isPending}
-        error={demand.error}
+        list={demand}
+        rowKey={(d) => d.topicKey}
+        empty={{ what: t('courses.empty.demand'), next: t('courses.empty.demandNext') }}
         columns={[
           { label: t('courses.demand.topic'), wrap: true, noPhoneLabel: true },
           { label: t('courses.demand.volunteers'), align: 'end' },
           { label: t('courses.demand.share'), noPhoneLabel: true },
         ]}
-        rows={items.map((d) => ({
-          key: d.topicKey,
-          cells: [
-            <Text key="topic" size="sm" fw={500}>
-              {d.topicLabel}
-            </Text>,
-            formatNumber(d.volunteers, locale),
-            <Progress key="bar" value={(d.volunteers / max) * 100} size="lg" miw={120} aria-hidden="true" />,
-          ],
-        }))}
+        row={(d) => [
+          <Text key="topic" size="sm" fw={500}>
+            {d.topicLabel}
+          </Text>,
+          formatNumber(d.volunteers, locale),
+          <Progress key="bar" value={(d.volunteers / max) * 100} size="lg" miw={120} aria-hidden="true" />,
+        ]}
       />
     </Page>
   );

@@ -4,8 +4,10 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/translate.js';
 import { CreateCourseSessionBody, type Course, type CourseRun, type CourseSession } from '../../../common/api/courses.js';
-import { ConfirmModal, EmptyState, FormModal, ListTable } from '../../components/data.js';
+import { FormModal } from '../../components/data.js';
 import { applyProblemToForm, zodValidator } from '../../components/forms.js';
+import { RowActions, WholeList } from '../../components/list/paged-list.js';
+import { useRowConfirmation } from '../../components/list/row-confirmation.js';
 import { IconInfo } from '../../components/icons.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { useUiLocale } from '../../i18n/locale.js';
@@ -170,8 +172,14 @@ export function SessionsPanel({
   const { t } = useTranslation();
   const { locale } = useUiLocale();
   const [editing, setEditing] = useState<CourseSession | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<CourseSession | null>(null);
-  const remove = useDeleteSession();
+  const remove = useRowConfirmation({
+    mutation: useDeleteSession(),
+    variables: (s: CourseSession) => s.id,
+    title: t('courses.session.deleteTitle'),
+    message: (s) => t('courses.session.deleteConfirm', { date: formatSessionDay(s.startsAt, locale) }),
+    confirmLabel: t('common.delete'),
+    done: () => t('courses.session.deleted'),
+  });
   const editable = canManage && run.status !== 'completed';
   const total = sumHours(sessions.map((s) => s.teachingHours));
 
@@ -196,11 +204,10 @@ export function SessionsPanel({
         </Alert>
       )}
       {run.status === 'completed' && <Text size="sm">{t('courses.session.completedNote')}</Text>}
-      <ListTable
+      <WholeList
         caption={t('courses.session.caption')}
-        empty={<EmptyState what={t('courses.empty.sessions')} next={editable ? t('courses.empty.sessionsNext') : undefined} />}
-        isPending={false}
-        error={null}
+        list={{ data: sessions, isPending: false, error: null }}
+        empty={{ what: t('courses.empty.sessions'), next: editable ? t('courses.empty.sessionsNext') : undefined }}
         columns={[
           { label: t('courses.session.fields.date'), noPhoneLabel: true },
           { label: t('courses.session.time') },
@@ -210,42 +217,22 @@ export function SessionsPanel({
           { label: t('courses.session.hoursShort'), align: 'end' },
           ...(editable ? [{ label: t('common.actions'), noPhoneLabel: true }] : []),
         ]}
-        rows={sessions.map((s) => {
+        row={(s) => {
           const day = formatSessionDay(s.startsAt, locale);
-          return {
-            key: s.id,
-            cells: [
-              <Text key="date" fw={600} size="sm">
-                {day}
-              </Text>,
-              <span key="time" dir="ltr">
-                {s.startTime}–{s.endTime}
-              </span>,
-              s.topic ?? '',
-              s.room ?? '',
-              s.instructors.join(', '),
-              formatHours(s.teachingHours, locale),
-              ...(editable
-                ? [
-                    <Group gap="xs" wrap="nowrap" key="actions">
-                      <Button size="xs" variant="default" onClick={() => setEditing(s)} aria-label={t('common.editNamed', { name: day })}>
-                        {t('common.edit')}
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="outline"
-                        color="red"
-                        onClick={() => setDeleting(s)}
-                        aria-label={t('common.deleteNamed', { name: day })}
-                      >
-                        {t('common.delete')}
-                      </Button>
-                    </Group>,
-                  ]
-                : []),
-            ],
-          };
-        })}
+          return [
+            <Text key="date" fw={600} size="sm">
+              {day}
+            </Text>,
+            <span key="time" dir="ltr">
+              {s.startTime}–{s.endTime}
+            </span>,
+            s.topic ?? '',
+            s.room ?? '',
+            s.instructors.join(', '),
+            formatHours(s.teachingHours, locale),
+            ...(editable ? [<RowActions key="actions" name={day} onEdit={() => setEditing(s)} onDelete={() => remove.ask(s)} />] : []),
+          ];
+        }}
       />
       <FormModal
         opened={editing !== null}
@@ -262,32 +249,7 @@ export function SessionsPanel({
           />
         )}
       </FormModal>
-      <ConfirmModal
-        opened={deleting !== null}
-        title={t('courses.session.deleteTitle')}
-        message={t('courses.session.deleteConfirm', {
-          date: deleting ? formatSessionDay(deleting.startsAt, locale) : '',
-        })}
-        confirmLabel={t('common.delete')}
-        loading={remove.isPending}
-        error={remove.error}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              setDeleting(null);
-              notifications.show({
-                color: 'green',
-                message: t('courses.session.deleted'),
-              });
-            },
-          })
-        }
-      />
+      {remove.dialog}
     </Stack>
   );
 }

@@ -1,10 +1,11 @@
 import { Button, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/translate.js';
-import { flatItems, useAllOrganizations, usePagedList } from '../../api/hooks.js';
+import { useAllOrganizations, usePagedList } from '../../api/hooks.js';
 import type { ApiToken, CreatedApiToken } from '../../api/types.js';
-import { ConfirmModal, EmptyState, FormModal, ListTable } from '../../components/data.js';
+import { FormModal } from '../../components/data.js';
+import { PagedList, RowAction } from '../../components/list/paged-list.js';
+import { useRowConfirmation } from '../../components/list/row-confirmation.js';
 import { Page } from '../../components/page.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { useRevokeApiToken } from '../../features/api-tokens/api.js';
@@ -19,30 +20,27 @@ export default function ApiTokensPage() {
   const organizations = orgs.data ?? [];
   const orgName = (id: string) => organizations.find((o) => o.id === id)?.name ?? '…';
   const list = usePagedList<ApiToken>('api-tokens', '/api/v1/api-tokens', {});
-  const items = flatItems(list.data);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
-  const [revoking, setRevoking] = useState<ApiToken | null>(null);
-  const revoke = useRevokeApiToken();
+  const revoke = useRowConfirmation({
+    mutation: useRevokeApiToken(),
+    variables: (tok: ApiToken) => tok.id,
+    title: t('apiTokens.revokeTitle'),
+    message: (tok) => t('apiTokens.revokeConfirm', { name: tok.name }),
+    confirmLabel: t('apiTokens.revoke'),
+    done: () => t('apiTokens.revokedMessage'),
+  });
   const closeCreate = () => {
     setCreating(false);
     setCreated(null);
   };
-  const closeRevoke = () => {
-    setRevoking(null);
-    revoke.reset();
-  };
 
   return (
     <Page title={t('apiTokens.title')} actions={<Button onClick={() => setCreating(true)}>{t('apiTokens.create')}</Button>}>
-      <ListTable
+      <PagedList
         caption={t('apiTokens.title')}
-        empty={<EmptyState what={t('apiTokens.empty')} next={t('apiTokens.emptyNext')} />}
-        isPending={list.isPending}
-        error={list.error}
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
+        list={list}
+        empty={{ what: t('apiTokens.empty'), next: t('apiTokens.emptyNext') }}
         columns={[
           { label: t('apiTokens.name'), wrap: true, noPhoneLabel: true },
           { label: t('invitations.roleAt'), wrap: true },
@@ -51,32 +49,26 @@ export default function ApiTokensPage() {
           { label: t('fields.status') },
           { label: t('common.actions'), noPhoneLabel: true },
         ]}
-        rows={items.map((tok) => ({
-          key: tok.id,
-          cells: [
-            <Text key="name" size="sm" fw={500}>
-              {tok.name}
-            </Text>,
-            t('users.membershipLine', { role: t(`roles.${tok.role}`), organization: isolate(orgName(tok.organizationId)) }),
-            formatDateTime(tok.createdAt, locale),
-            tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, locale) : t('users.never'),
-            <StatusBadge key="status" color={tok.revokedAt ? 'gray' : 'green'}>
-              {tok.revokedAt ? t('apiTokens.revoked') : t('apiTokens.active')}
-            </StatusBadge>,
-            !tok.revokedAt ? (
-              <Button
-                key="revoke"
-                size="xs"
-                variant="outline"
-                color="red"
-                onClick={() => setRevoking(tok)}
-                aria-label={t('apiTokens.revokeNamed', { name: tok.name })}
-              >
-                {t('apiTokens.revoke')}
-              </Button>
-            ) : null,
-          ],
-        }))}
+        row={(tok) => [
+          <Text key="name" size="sm" fw={500}>
+            {tok.name}
+          </Text>,
+          t('users.membershipLine', { role: t(`roles.${tok.role}`), organization: isolate(orgName(tok.organizationId)) }),
+          formatDateTime(tok.createdAt, locale),
+          tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, locale) : t('users.never'),
+          <StatusBadge key="status" color={tok.revokedAt ? 'gray' : 'green'}>
+            {tok.revokedAt ? t('apiTokens.revoked') : t('apiTokens.active')}
+          </StatusBadge>,
+          !tok.revokedAt ? (
+            <RowAction
+              key="revoke"
+              danger
+              label={t('apiTokens.revoke')}
+              named={t('apiTokens.revokeNamed', { name: tok.name })}
+              onClick={() => revoke.ask(tok)}
+            />
+          ) : null,
+        ]}
       />
       <FormModal opened={creating} onClose={closeCreate} title={created ? t('apiTokens.createdTitle') : t('apiTokens.create')}>
         {creating &&
@@ -86,24 +78,7 @@ export default function ApiTokensPage() {
             <ApiTokenForm organizations={organizations} onCreated={setCreated} onCancel={closeCreate} />
           ))}
       </FormModal>
-      <ConfirmModal
-        opened={revoking !== null}
-        title={t('apiTokens.revokeTitle')}
-        message={t('apiTokens.revokeConfirm', { name: revoking?.name ?? '' })}
-        confirmLabel={t('apiTokens.revoke')}
-        loading={revoke.isPending}
-        error={revoke.error}
-        onClose={closeRevoke}
-        onConfirm={() =>
-          revoking &&
-          revoke.mutate(revoking.id, {
-            onSuccess: () => {
-              notifications.show({ color: 'green', message: t('apiTokens.revokedMessage') });
-              closeRevoke();
-            },
-          })
-        }
-      />
+      {revoke.dialog}
     </Page>
   );
 }

@@ -1,11 +1,11 @@
-import { Button, Group, NativeSelect, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
+import { Text } from '@mantine/core';
 import { useTranslation } from '../../i18n/translate.js';
 import { AUDIT_ACTIONS } from '../../../common/api/index.js';
-import { flatItems, usePagedList } from '../../api/hooks.js';
+import { usePagedList } from '../../api/hooks.js';
 import type { AuditEvent } from '../../api/types.js';
-import { EmptyState, ListTable } from '../../components/data.js';
+import { DateFilter, FilterBar, ResetFiltersButton, SearchFilter, SelectFilter } from '../../components/list/filter-bar.js';
+import { ISO_DATE, keepKnown, useListFilters } from '../../components/list/list-filters.js';
+import { PagedList } from '../../components/list/paged-list.js';
 import { Page } from '../../components/page.js';
 import { berlinDateToInstant, formatDateTime, isolate } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
@@ -67,29 +67,27 @@ const FILTER_LABELS: Record<string, string> = {
   overloaded: 'volunteers.filters.load',
 };
 
+const FILTERS = {
+  keys: ['q', 'action', 'entity', 'from', 'to'],
+  clean: keepKnown({ action: AUDIT_ACTIONS, entity: ENTITIES, from: ISO_DATE, to: ISO_DATE }),
+} as const;
+
 export default function AuditPage() {
   const { t, i18n } = useTranslation();
   const { locale } = useUiLocale();
-  const [action, setAction] = useState('');
-  const [entity, setEntity] = useState('');
-  const [search, setSearch] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 300);
+  const filters = useListFilters(FILTERS);
+  const { from, to } = filters.values;
   const list = usePagedList<AuditEvent>('audit', '/api/v1/audit-events', {
-    action: action || undefined,
-    entity: entity || undefined,
-    q: q || undefined,
+    ...filters.query,
     from: from ? berlinDateToInstant(from) : undefined,
     to: to ? berlinDateToInstant(to, true) : undefined,
   });
-  const items = flatItems(list.data);
-  const filtered = !!(action || entity || q || from || to);
   const entityLabel = (e: string) => (i18n.exists(`audit.entities.${e}`) ? t(`audit.entities.${e}`) : e);
   const actorLabel = (ev: AuditEvent) => {
     if (ev.actorName) return isolate(ev.actorName);
     // A person or key that acted and is gone since.
-    if (ev.actorId && (ev.actorType === 'user' || ev.actorType === 'api_token')) return `${t(`audit.actorTypes.${ev.actorType}`)} ${t('audit.deleted')}`;
+    if (ev.actorId && (ev.actorType === 'user' || ev.actorType === 'api_token'))
+      return `${t(`audit.actorTypes.${ev.actorType}`)} ${t('audit.deleted')}`;
     return t(`audit.actorTypes.${ev.actorType}`);
   };
   const fieldLabel = (ev: AuditEvent, field: string) => {
@@ -106,68 +104,34 @@ export default function AuditPage() {
     }
     return field;
   };
-  const reset = () => {
-    setAction('');
-    setEntity('');
-    setSearch('');
-    setFrom('');
-    setTo('');
-  };
 
   return (
     <Page title={t('audit.title')}>
       <Text>{t('audit.intro')}</Text>
-      <Group align="flex-end" wrap="wrap">
-        <TextInput
-          label={t('audit.search')}
-          description={t('audit.searchHint')}
-          type="search"
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-          w={{ base: '100%', xs: 260 }}
-        />
-        <NativeSelect
+      <FilterBar>
+        <SearchFilter filters={filters} name="q" label={t('audit.search')} description={t('audit.searchHint')} />
+        <SelectFilter
+          filters={filters}
+          name="action"
           label={t('audit.action')}
-          value={action}
-          onChange={(e) => setAction(e.currentTarget.value)}
-          data={[{ value: '', label: t('common.all') }, ...AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`audit.actions.${a}`) }))]}
-          w={{ base: '100%', xs: 200 }}
+          options={AUDIT_ACTIONS.map((a) => ({ value: a, label: t(`audit.actions.${a}`) }))}
+          w={200}
         />
-        <NativeSelect
+        <SelectFilter
+          filters={filters}
+          name="entity"
           label={t('audit.entity')}
-          value={entity}
-          onChange={(e) => setEntity(e.currentTarget.value)}
-          data={[{ value: '', label: t('common.all') }, ...ENTITIES.map((e) => ({ value: e, label: entityLabel(e) }))]}
-          w={{ base: '100%', xs: 220 }}
+          options={ENTITIES.map((e) => ({ value: e, label: entityLabel(e) }))}
         />
-        <TextInput label={t('audit.from')} type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={{ base: '100%', xs: 170 }} />
-        <TextInput label={t('audit.to')} type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} w={{ base: '100%', xs: 170 }} />
-        <Button variant="default" onClick={reset} disabled={!filtered}>
-          {t('common.resetFilters')}
-        </Button>
-      </Group>
-      <ListTable
+        <DateFilter filters={filters} name="from" label={t('audit.from')} />
+        <DateFilter filters={filters} name="to" label={t('audit.to')} />
+        <ResetFiltersButton filters={filters} />
+      </FilterBar>
+      <PagedList
         caption={t('audit.title')}
-        isPending={list.isPending}
-        error={list.error}
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
-        empty={
-          filtered ? (
-            <EmptyState
-              what={t('audit.empty.filtered')}
-              next={t('audit.empty.filteredNext')}
-              action={
-                <Button variant="default" onClick={reset}>
-                  {t('common.resetFilters')}
-                </Button>
-              }
-            />
-          ) : (
-            <EmptyState what={t('audit.empty.none')} next={t('audit.empty.noneNext')} />
-          )
-        }
+        list={list}
+        empty={{ what: t('audit.empty.none'), next: t('audit.empty.noneNext') }}
+        filtered={{ ...filters, empty: { what: t('audit.empty.filtered'), next: t('audit.empty.filteredNext') } }}
         columns={[
           { label: t('audit.at') },
           { label: t('audit.actor'), wrap: true },
@@ -176,36 +140,33 @@ export default function AuditPage() {
           { label: t('audit.fields'), wrap: true },
           { label: t('audit.ip') },
         ]}
-        rows={items.map((ev) => ({
-          key: ev.id,
-          cells: [
-            <time key="at" dateTime={ev.at}>
-              {formatDateTime(ev.at, locale)}
-            </time>,
-            actorLabel(ev),
-            i18n.exists(`audit.actions.${ev.action}`) ? t(`audit.actions.${ev.action}`) : ev.action,
-            <div key="entity">
-              <Text size="sm">{entityLabel(ev.entity)}</Text>
-              {ev.entityName ? (
-                <Text size="sm" fw={500}>
-                  {isolate(ev.entityName)}
+        row={(ev) => [
+          <time key="at" dateTime={ev.at}>
+            {formatDateTime(ev.at, locale)}
+          </time>,
+          actorLabel(ev),
+          i18n.exists(`audit.actions.${ev.action}`) ? t(`audit.actions.${ev.action}`) : ev.action,
+          <div key="entity">
+            <Text size="sm">{entityLabel(ev.entity)}</Text>
+            {ev.entityName ? (
+              <Text size="sm" fw={500}>
+                {isolate(ev.entityName)}
+              </Text>
+            ) : (
+              ev.entityDeleted && (
+                <Text size="xs" className="secondary-text">
+                  {t('audit.deleted')}
                 </Text>
-              ) : (
-                ev.entityDeleted && (
-                  <Text size="xs" className="secondary-text">
-                    {t('audit.deleted')}
-                  </Text>
-                )
-              )}
-            </div>,
-            ev.fields.map((f) => fieldLabel(ev, f)).join(t('audit.fieldSeparator')),
-            ev.ip ? (
-              <span key="ip" dir="ltr" className="mono">
-                {ev.ip}
-              </span>
-            ) : null,
-          ],
-        }))}
+              )
+            )}
+          </div>,
+          ev.fields.map((f) => fieldLabel(ev, f)).join(t('audit.fieldSeparator')),
+          ev.ip ? (
+            <span key="ip" dir="ltr" className="mono">
+              {ev.ip}
+            </span>
+          ) : null,
+        ]}
       />
     </Page>
   );

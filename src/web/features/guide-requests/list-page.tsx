@@ -34,9 +34,21 @@ function Filters({ catalogues, filters }: { catalogues: Catalogues; filters: Lis
         data={[all, ...GUIDE_REQUEST_STATUSES.map((s) => ({ value: s, label: t(`guideRequests.status.${s}`) }))]}
         {...select('status')}
       />
-      <NativeSelect label={t('requests.fields.urgency')} data={[all, ...URGENCIES.map((u) => ({ value: u, label: t(`requests.urgency.${u}`) }))]} {...select('urgency')} />
-      <NativeSelect label={t('requests.fields.topic')} data={[all, ...topics.map((e) => ({ value: e.key, label: e.name }))]} {...select('topic')} />
-      <NativeSelect label={t('requests.fields.district')} data={[all, ...districtGroups(catalogues.districts, t, locale)]} {...select('district')} />
+      <NativeSelect
+        label={t('requests.fields.urgency')}
+        data={[all, ...URGENCIES.map((u) => ({ value: u, label: t(`requests.urgency.${u}`) }))]}
+        {...select('urgency')}
+      />
+      <NativeSelect
+        label={t('requests.fields.topic')}
+        data={[all, ...topics.map((e) => ({ value: e.key, label: e.name }))]}
+        {...select('topic')}
+      />
+      <NativeSelect
+        label={t('requests.fields.district')}
+        data={[all, ...districtGroups(catalogues.districts, t, locale)]}
+        {...select('district')}
+      />
       <NativeSelect
         label={t('requests.list.sort')}
         data={REQUEST_SORTS.map((s) => ({ value: s, label: t(`requests.list.sorts.${s.replace('-', 'desc_')}`) }))}

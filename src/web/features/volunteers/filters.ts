@@ -24,7 +24,8 @@ export type Filters = FilterValues<FilterKey>;
 export const SORTS = ['lastName', '-lastName', '-createdAt', 'createdAt', '-statusSince', 'statusSince'] as const;
 export const DEFAULT_SORT = 'lastName';
 
-const accepted = (key: FilterKey, value: string) => SavedFilterQuery.pick({ [key]: true } as Record<FilterKey, true>).safeParse({ [key]: value }).success;
+const accepted = (key: FilterKey, value: string) =>
+  SavedFilterQuery.pick({ [key]: true } as Record<FilterKey, true>).safeParse({ [key]: value }).success;
 
 /** Keeps only what the API accepts, so that a hand-edited or outdated link cannot break the list. */
 function cleanFilters(values: Filters): Filters {

@@ -17,7 +17,17 @@ import { Flag, LanguagesText, loadOf, LoadText, VolunteerStatusBadge } from './c
 import { DEFAULT_SORT, POOL_FILTERS, SORTS, type FilterKey } from './filters.js';
 import { FoldingFilters, PagedBody, ShownCount } from './list-parts.js';
 import { SavedFilters } from './saved-filters.js';
-import { collator, districtGroups, districtLabel, languageOptions, levelLabel, MIN_LEVELS, nameOf, weekdayLabel, type Catalogues } from './vocabulary.js';
+import {
+  collator,
+  districtGroups,
+  districtLabel,
+  languageOptions,
+  levelLabel,
+  MIN_LEVELS,
+  nameOf,
+  weekdayLabel,
+  type Catalogues,
+} from './vocabulary.js';
 
 function PoolFilterFields({ catalogues, filters }: { catalogues: Catalogues; filters: ListFilters<FilterKey> }) {
   const { t } = useTranslation();
@@ -35,7 +45,11 @@ function PoolFilterFields({ catalogues, filters }: { catalogues: Catalogues; fil
       <div className="pool-search">
         <SearchFilter filters={filters} name="q" label={t('volunteers.filters.search')} description={t('volunteers.filters.searchHint')} />
       </div>
-      <NativeSelect label={t('fields.status')} data={[all, ...VOLUNTEER_STATUSES.map((s) => ({ value: s, label: t(`volunteers.status.${s}`) }))]} {...select('status')} />
+      <NativeSelect
+        label={t('fields.status')}
+        data={[all, ...VOLUNTEER_STATUSES.map((s) => ({ value: s, label: t(`volunteers.status.${s}`) }))]}
+        {...select('status')}
+      />
       <NativeSelect
         label={t('volunteers.filters.language')}
         data={[all, ...languageOptions(locale, values.language ? [values.language] : [])]}
@@ -47,16 +61,27 @@ function PoolFilterFields({ catalogues, filters }: { catalogues: Catalogues; fil
         data={[{ value: '', label: t('volunteers.filters.anyLevel') }, ...MIN_LEVELS.map((l) => ({ value: l, label: levelLabel(l, t) }))]}
         {...select('minLevel')}
       />
-      <NativeSelect label={t('volunteers.fields.district')} data={[all, ...districtGroups(catalogues.districts, t, locale)]} {...select('district')} />
+      <NativeSelect
+        label={t('volunteers.fields.district')}
+        data={[all, ...districtGroups(catalogues.districts, t, locale)]}
+        {...select('district')}
+      />
       <NativeSelect
         label={t('volunteers.fields.specialization')}
         data={[all, ...byName(catalogues.specializations).map((s) => ({ value: s.key, label: s.name }))]}
         {...select('specialization')}
       />
-      <NativeSelect label={t('volunteers.fields.topic')} data={[all, ...byName(catalogues.topics).map((s) => ({ value: s.key, label: s.name }))]} {...select('topic')} />
+      <NativeSelect
+        label={t('volunteers.fields.topic')}
+        data={[all, ...byName(catalogues.topics).map((s) => ({ value: s.key, label: s.name }))]}
+        {...select('topic')}
+      />
       <NativeSelect
         label={t('volunteers.filters.weekday')}
-        data={[{ value: '', label: t('volunteers.filters.anyDay') }, ...WEEKDAYS.map((d) => ({ value: String(d), label: weekdayLabel(d, locale) }))]}
+        data={[
+          { value: '', label: t('volunteers.filters.anyDay') },
+          ...WEEKDAYS.map((d) => ({ value: String(d), label: weekdayLabel(d, locale) })),
+        ]}
         {...select('weekday')}
       />
       <TextInput
@@ -66,20 +91,38 @@ function PoolFilterFields({ catalogues, filters }: { catalogues: Catalogues; fil
         value={filters.get('from')}
         onChange={(e) => filters.set('from', e.currentTarget.value)}
       />
-      <TextInput type="time" label={t('volunteers.filters.to')} disabled={!values.weekday} value={filters.get('to')} onChange={(e) => filters.set('to', e.currentTarget.value)} />
+      <TextInput
+        type="time"
+        label={t('volunteers.filters.to')}
+        disabled={!values.weekday}
+        value={filters.get('to')}
+        onChange={(e) => filters.set('to', e.currentTarget.value)}
+      />
       <NativeSelect
         label={t('volunteers.filters.capacity')}
-        data={[all, { value: 'true', label: t('volunteers.filters.capacityFree') }, { value: 'false', label: t('volunteers.filters.capacityNone') }]}
+        data={[
+          all,
+          { value: 'true', label: t('volunteers.filters.capacityFree') },
+          { value: 'false', label: t('volunteers.filters.capacityNone') },
+        ]}
         {...select('hasCapacity')}
       />
       <NativeSelect
         label={t('volunteers.filters.supervision')}
-        data={[all, { value: 'true', label: t('volunteers.filters.supervisionDue') }, { value: 'false', label: t('volunteers.filters.supervisionDone') }]}
+        data={[
+          all,
+          { value: 'true', label: t('volunteers.filters.supervisionDue') },
+          { value: 'false', label: t('volunteers.filters.supervisionDone') },
+        ]}
         {...select('supervisionDue')}
       />
       <NativeSelect
         label={t('volunteers.filters.load')}
-        data={[all, { value: 'true', label: t('volunteers.filters.overloaded') }, { value: 'false', label: t('volunteers.filters.notOverloaded') }]}
+        data={[
+          all,
+          { value: 'true', label: t('volunteers.filters.overloaded') },
+          { value: 'false', label: t('volunteers.filters.notOverloaded') },
+        ]}
         {...select('overloaded')}
       />
       <NativeSelect
@@ -103,10 +146,22 @@ function ExportButtons({ query }: { query: Record<string, string | undefined> })
   return (
     <Stack gap="xs">
       <Group gap="xs">
-        <Button variant="default" size="sm" onClick={() => run('xlsx')} loading={exporting.isPending && format === 'xlsx'} disabled={exporting.isPending}>
+        <Button
+          variant="default"
+          size="sm"
+          onClick={() => run('xlsx')}
+          loading={exporting.isPending && format === 'xlsx'}
+          disabled={exporting.isPending}
+        >
           {t('volunteers.export.xlsx')}
         </Button>
-        <Button variant="default" size="sm" onClick={() => run('csv')} loading={exporting.isPending && format === 'csv'} disabled={exporting.isPending}>
+        <Button
+          variant="default"
+          size="sm"
+          onClick={() => run('csv')}
+          loading={exporting.isPending && format === 'csv'}
+          disabled={exporting.isPending}
+        >
           {t('volunteers.export.csv')}
         </Button>
       </Group>
@@ -124,7 +179,9 @@ function SortHeader({ label, field, sort, onSort }: { label: string; field: stri
       <button type="button" onClick={() => onSort(active && !desc ? `-${field}` : field)}>
         {label}
         <span aria-hidden="true">{active ? (desc ? '↓' : '↑') : '↕'}</span>
-        <span className="visually-hidden">{active ? (desc ? t('volunteers.sort.sortedDesc') : t('volunteers.sort.sortedAsc')) : t('volunteers.sort.sortable')}</span>
+        <span className="visually-hidden">
+          {active ? (desc ? t('volunteers.sort.sortedDesc') : t('volunteers.sort.sortedAsc')) : t('volunteers.sort.sortable')}
+        </span>
       </button>
     </Table.Th>
   );
@@ -157,7 +214,19 @@ function Capacity({ v }: { v: VolunteerSummary }) {
   );
 }
 
-function PoolTable({ items, catalogues, sort, onSort, tableRef }: { items: VolunteerSummary[]; catalogues: Catalogues; sort: string; onSort: (s: string) => void; tableRef: React.Ref<HTMLDivElement> }) {
+function PoolTable({
+  items,
+  catalogues,
+  sort,
+  onSort,
+  tableRef,
+}: {
+  items: VolunteerSummary[];
+  catalogues: Catalogues;
+  sort: string;
+  onSort: (s: string) => void;
+  tableRef: React.Ref<HTMLDivElement>;
+}) {
   const { t } = useTranslation();
   const columns = [
     t('volunteers.columns.status'),
@@ -198,14 +267,20 @@ function PoolTable({ items, catalogues, sort, onSort, tableRef }: { items: Volun
                     <VolunteerStatusBadge status={v.status} />
                     {v.wellbeing.overloaded && <Flag color="red">{t('volunteers.flags.overloaded')}</Flag>}
                     {v.status === 'active' && !v.deployable && <Flag>{t('volunteers.flags.notDeployable')}</Flag>}
-                    {(v.status === 'active' || v.status === 'paused') && v.wellbeing.supervisionDue && <Flag>{t('volunteers.flags.supervisionDue')}</Flag>}
+                    {(v.status === 'active' || v.status === 'paused') && v.wellbeing.supervisionDue && (
+                      <Flag>{t('volunteers.flags.supervisionDue')}</Flag>
+                    )}
                   </Stack>
                 </Table.Td>
                 <Table.Td data-label={columns[1]} data-wrap className="cell-list">
                   <LanguagesText languages={v.languages} />
                 </Table.Td>
                 <Table.Td data-label={columns[2]} data-wrap className="cell-list">
-                  {v.districts.length ? v.districts.map((d) => districtLabel(catalogues.districts, d)).join(', ') : <span className="secondary-text">{t('volunteers.none')}</span>}
+                  {v.districts.length ? (
+                    v.districts.map((d) => districtLabel(catalogues.districts, d)).join(', ')
+                  ) : (
+                    <span className="secondary-text">{t('volunteers.none')}</span>
+                  )}
                   {v.homeDistrict && (
                     <Text size="sm" className="secondary-text">
                       {t('volunteers.livesIn', { district: nameOf(catalogues.districts, v.homeDistrict) })}
@@ -296,7 +371,9 @@ export default function PoolPage() {
         <ShownCount
           list={list}
           label={(count, more) =>
-            more ? t('volunteers.shownMore', { count, shown: formatNumber(count, locale) }) : t('volunteers.shownAll', { count, shown: formatNumber(count, locale) })
+            more
+              ? t('volunteers.shownMore', { count, shown: formatNumber(count, locale) })
+              : t('volunteers.shownAll', { count, shown: formatNumber(count, locale) })
           }
         />
         {canExport && <ExportButtons query={filters.query} />}
@@ -305,11 +382,17 @@ export default function PoolPage() {
       <PagedBody
         list={list}
         empty={{ what: t('volunteers.empty.pool'), next: canManage ? t('volunteers.empty.poolHint') : '', action: canManage && create }}
-        filtered={{ active: filters.active, reset, empty: { what: t('volunteers.empty.filtered'), next: t('volunteers.empty.filteredHint') } }}
+        filtered={{
+          active: filters.active,
+          reset,
+          empty: { what: t('volunteers.empty.filtered'), next: t('volunteers.empty.filteredHint') },
+        }}
         loadMoreLabel={t('volunteers.loadMore', { count: PAGE_SIZE })}
         onLoadMore={loadMore}
       >
-        {(shown) => <PoolTable items={shown} catalogues={catalogues} sort={sort} onSort={(s) => filters.set('sort', s)} tableRef={tableRef} />}
+        {(shown) => (
+          <PoolTable items={shown} catalogues={catalogues} sort={sort} onSort={(s) => filters.set('sort', s)} tableRef={tableRef} />
+        )}
       </PagedBody>
     </Page>
   );

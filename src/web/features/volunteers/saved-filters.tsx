@@ -50,10 +50,21 @@ export function SavedFilters({ filters }: { filters: ListFilters<FilterKey> }) {
             return (
               <li key={f.id}>
                 <Group gap={2} wrap="nowrap">
-                  <Button size="compact-sm" variant={current ? 'filled' : 'light'} aria-pressed={current} onClick={() => filters.replace(query)}>
+                  <Button
+                    size="compact-sm"
+                    variant={current ? 'filled' : 'light'}
+                    aria-pressed={current}
+                    onClick={() => filters.replace(query)}
+                  >
                     <Free>{f.name}</Free>
                   </Button>
-                  <ActionIcon variant="subtle" color="gray" size="md" aria-label={t('volunteers.saved.deleteNamed', { name: f.name })} onClick={() => setDeleting(f)}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    size="md"
+                    aria-label={t('volunteers.saved.deleteNamed', { name: f.name })}
+                    onClick={() => setDeleting(f)}
+                  >
                     <span aria-hidden="true">×</span>
                   </ActionIcon>
                 </Group>

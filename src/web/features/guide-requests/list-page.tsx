@@ -1,4 +1,4 @@
-import { Anchor, Box, Button, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from '../../i18n/translate.js';
 import { Link } from '../../router.js';
 import { GUIDE_REQUEST_STATUSES, URGENCIES, type GuideRequest } from '../../../common/api/guide-requests.js';
@@ -11,7 +11,7 @@ import { formatDateTime, formatNumber } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
 import { useCatalogues } from '../volunteers/api.js';
 import { Flag } from '../volunteers/components.js';
-import { FoldingFilters, PagedBody, ShownCount } from '../volunteers/list-parts.js';
+import { FoldingFilters, OwnTable, PagedBody, ShownCount } from '../volunteers/list-parts.js';
 import { collator, districtGroups, districtLabel, nameOf, type Catalogues } from '../volunteers/vocabulary.js';
 import { PAGE_SIZE, useRequestList } from './api.js';
 import { RequestStatusBadge, Urgency } from './components.js';
@@ -80,66 +80,56 @@ function RequestTable({ items, catalogues }: { items: GuideRequest[]; catalogues
     t('requests.list.received'),
   ];
   return (
-    <Box className="table-scroll" role="region" aria-label={t('requests.title')} tabIndex={0}>
-      <Table striped highlightOnHover verticalSpacing="sm" className="list-table request-table">
-        <Table.Caption className="visually-hidden">{t('requests.title')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('requests.fields.title')}</Table.Th>
-            {columns.map((c) => (
-              <Table.Th key={c} scope="col">
-                {c}
-              </Table.Th>
-            ))}
+    <OwnTable
+      caption={t('requests.title')}
+      className="request-table"
+      first={<Table.Th scope="col">{t('requests.fields.title')}</Table.Th>}
+      columns={columns}
+    >
+      {items.map((r) => {
+        const org = r.requesterOrganizationId ? orgs.data?.find((o) => o.id === r.requesterOrganizationId) : undefined;
+        return (
+          <Table.Tr key={r.id}>
+            <Table.Td data-nolabel data-wrap className="cell-title">
+              <Anchor component={Link} to={`/requests/${r.id}`} className="request-title">
+                <Free>{r.title}</Free>
+              </Anchor>
+              <Text size="sm" className="secondary-text">
+                {r.kind ? t(`requests.kinds.${r.kind}`) : null}
+                {r.kind && org ? ' · ' : null}
+                {org ? <Name>{org.shortName ?? org.name}</Name> : null}
+              </Text>
+            </Table.Td>
+            <Table.Td data-label={columns[0]} data-wrap>
+              <Stack gap={4} align="flex-start">
+                <RequestStatusBadge status={r.status} />
+                {r.missingFields.length > 0 && !['closed', 'cancelled'].includes(r.status) && (
+                  <Flag>{t('requests.list.missing', { count: r.missingFields.length })}</Flag>
+                )}
+                {r.needsProfessional && <Flag>{t('requests.professional.short')}</Flag>}
+              </Stack>
+            </Table.Td>
+            <Table.Td data-label={columns[1]}>
+              <Urgency urgency={r.urgency} />
+            </Table.Td>
+            <Table.Td data-label={columns[2]} data-wrap className="cell-list">
+              {r.topic ? nameOf(catalogues.topics, r.topic) : <span className="secondary-text">{t('requests.none')}</span>}
+            </Table.Td>
+            <Table.Td data-label={columns[3]} data-wrap className="cell-list">
+              {r.districtKey ? (
+                districtLabel(catalogues.districts, r.districtKey)
+              ) : (
+                <span className="secondary-text">{t('requests.none')}</span>
+              )}
+            </Table.Td>
+            <Table.Td data-label={columns[4]} data-wrap>
+              <When r={r} />
+            </Table.Td>
+            <Table.Td data-label={columns[5]}>{formatDateTime(r.createdAt, locale)}</Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((r) => {
-            const org = r.requesterOrganizationId ? orgs.data?.find((o) => o.id === r.requesterOrganizationId) : undefined;
-            return (
-              <Table.Tr key={r.id}>
-                <Table.Td data-nolabel data-wrap className="cell-title">
-                  <Anchor component={Link} to={`/requests/${r.id}`} className="request-title">
-                    <Free>{r.title}</Free>
-                  </Anchor>
-                  <Text size="sm" className="secondary-text">
-                    {r.kind ? t(`requests.kinds.${r.kind}`) : null}
-                    {r.kind && org ? ' · ' : null}
-                    {org ? <Name>{org.shortName ?? org.name}</Name> : null}
-                  </Text>
-                </Table.Td>
-                <Table.Td data-label={columns[0]} data-wrap>
-                  <Stack gap={4} align="flex-start">
-                    <RequestStatusBadge status={r.status} />
-                    {r.missingFields.length > 0 && !['closed', 'cancelled'].includes(r.status) && (
-                      <Flag>{t('requests.list.missing', { count: r.missingFields.length })}</Flag>
-                    )}
-                    {r.needsProfessional && <Flag>{t('requests.professional.short')}</Flag>}
-                  </Stack>
-                </Table.Td>
-                <Table.Td data-label={columns[1]}>
-                  <Urgency urgency={r.urgency} />
-                </Table.Td>
-                <Table.Td data-label={columns[2]} data-wrap className="cell-list">
-                  {r.topic ? nameOf(catalogues.topics, r.topic) : <span className="secondary-text">{t('requests.none')}</span>}
-                </Table.Td>
-                <Table.Td data-label={columns[3]} data-wrap className="cell-list">
-                  {r.districtKey ? (
-                    districtLabel(catalogues.districts, r.districtKey)
-                  ) : (
-                    <span className="secondary-text">{t('requests.none')}</span>
-                  )}
-                </Table.Td>
-                <Table.Td data-label={columns[4]} data-wrap>
-                  <When r={r} />
-                </Table.Td>
-                <Table.Td data-label={columns[5]}>{formatDateTime(r.createdAt, locale)}</Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Box>
+        );
+      })}
+    </OwnTable>
   );
 }
 

@@ -1,6 +1,6 @@
-import { Button, Center, Collapse, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Box, Button, Center, Collapse, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { flatItems } from '../../api/hooks.js';
 import { EmptyState } from '../../components/data.js';
 import type { EmptyText, PagedQuery } from '../../components/list/paged-list.js';
@@ -115,5 +115,39 @@ export function PagedBody<T>({ list, empty, filtered, loadMoreLabel, onLoadMore,
         </Group>
       )}
     </Stack>
+  );
+}
+
+interface OwnTableProps {
+  caption: string;
+  /** Added to `list-table`: the list's own cell widths. */
+  className: string;
+  /** The first heading cell (a sortable one, say), then the other columns' names. */
+  first: ReactNode;
+  columns: string[];
+  /** The body rows. */
+  children: ReactNode;
+  scrollRef?: Ref<HTMLDivElement>;
+}
+
+/** A list's own table in the app's frame: a named, focusable scroll region, cards on phones. */
+export function OwnTable({ caption, className, first, columns, children, scrollRef }: OwnTableProps) {
+  return (
+    <Box ref={scrollRef} className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+      <Table striped highlightOnHover verticalSpacing="sm" className={`list-table ${className}`}>
+        <Table.Caption className="visually-hidden">{caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            {first}
+            {columns.map((c) => (
+              <Table.Th key={c} scope="col">
+                {c}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>{children}</Table.Tbody>
+      </Table>
+    </Box>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Box, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from '../../i18n/translate.js';
 import { Link, useLocation } from '../../router.js';
@@ -15,7 +15,7 @@ import { Name } from '../../components/bidi.js';
 import { PAGE_SIZE, rememberListSearch, useCatalogues, useDownload, useVolunteerList } from './api.js';
 import { Flag, LanguagesText, loadOf, LoadText, VolunteerStatusBadge } from './components.js';
 import { DEFAULT_SORT, POOL_FILTERS, SORTS, type FilterKey } from './filters.js';
-import { FoldingFilters, PagedBody, ShownCount } from './list-parts.js';
+import { FoldingFilters, OwnTable, PagedBody, ShownCount } from './list-parts.js';
 import { SavedFilters } from './saved-filters.js';
 import {
   collator,
@@ -236,73 +236,64 @@ function PoolTable({
     t('volunteers.columns.capacity'),
   ];
   return (
-    <Box ref={tableRef} className="table-scroll" role="region" aria-label={t('volunteers.title')} tabIndex={0}>
-      <Table striped highlightOnHover verticalSpacing="sm" className="list-table pool-table">
-        <Table.Caption className="visually-hidden">{t('volunteers.title')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <SortHeader label={t('volunteers.columns.name')} field="lastName" sort={sort} onSort={onSort} />
-            {columns.map((c) => (
-              <Table.Th key={c} scope="col">
-                {c}
-              </Table.Th>
-            ))}
+    <OwnTable
+      caption={t('volunteers.title')}
+      className="pool-table"
+      first={<SortHeader label={t('volunteers.columns.name')} field="lastName" sort={sort} onSort={onSort} />}
+      columns={columns}
+      scrollRef={tableRef}
+    >
+      {items.map((v) => {
+        const name = `${v.lastName}, ${v.firstName}`;
+        return (
+          <Table.Tr key={v.id}>
+            <Table.Td data-nolabel data-wrap className="cell-contact">
+              <Anchor component={Link} to={`/volunteers/${v.id}`} className="pool-name">
+                <Name>{name}</Name>
+              </Anchor>
+              {(v.email || v.phone) && (
+                <Text className="secondary-text contact-line">{v.email ? <BreakableEmail email={v.email} /> : v.phone}</Text>
+              )}
+            </Table.Td>
+            <Table.Td data-label={columns[0]}>
+              <Stack gap={4} align="flex-start">
+                <VolunteerStatusBadge status={v.status} />
+                {v.wellbeing.overloaded && <Flag color="red">{t('volunteers.flags.overloaded')}</Flag>}
+                {v.status === 'active' && !v.deployable && <Flag>{t('volunteers.flags.notDeployable')}</Flag>}
+                {(v.status === 'active' || v.status === 'paused') && v.wellbeing.supervisionDue && (
+                  <Flag>{t('volunteers.flags.supervisionDue')}</Flag>
+                )}
+              </Stack>
+            </Table.Td>
+            <Table.Td data-label={columns[1]} data-wrap className="cell-list">
+              <LanguagesText languages={v.languages} />
+            </Table.Td>
+            <Table.Td data-label={columns[2]} data-wrap className="cell-list">
+              {v.districts.length ? (
+                v.districts.map((d) => districtLabel(catalogues.districts, d)).join(', ')
+              ) : (
+                <span className="secondary-text">{t('volunteers.none')}</span>
+              )}
+              {v.homeDistrict && (
+                <Text size="sm" className="secondary-text">
+                  {t('volunteers.livesIn', { district: nameOf(catalogues.districts, v.homeDistrict) })}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td data-label={columns[3]} data-wrap className="cell-list">
+              {v.specializations.length ? (
+                v.specializations.map((s) => nameOf(catalogues.specializations, s)).join(', ')
+              ) : (
+                <span className="secondary-text">{t('volunteers.none')}</span>
+              )}
+            </Table.Td>
+            <Table.Td data-label={columns[4]} data-wrap className="cell-capacity">
+              <Capacity v={v} />
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((v) => {
-            const name = `${v.lastName}, ${v.firstName}`;
-            return (
-              <Table.Tr key={v.id}>
-                <Table.Td data-nolabel data-wrap className="cell-contact">
-                  <Anchor component={Link} to={`/volunteers/${v.id}`} className="pool-name">
-                    <Name>{name}</Name>
-                  </Anchor>
-                  {(v.email || v.phone) && (
-                    <Text className="secondary-text contact-line">{v.email ? <BreakableEmail email={v.email} /> : v.phone}</Text>
-                  )}
-                </Table.Td>
-                <Table.Td data-label={columns[0]}>
-                  <Stack gap={4} align="flex-start">
-                    <VolunteerStatusBadge status={v.status} />
-                    {v.wellbeing.overloaded && <Flag color="red">{t('volunteers.flags.overloaded')}</Flag>}
-                    {v.status === 'active' && !v.deployable && <Flag>{t('volunteers.flags.notDeployable')}</Flag>}
-                    {(v.status === 'active' || v.status === 'paused') && v.wellbeing.supervisionDue && (
-                      <Flag>{t('volunteers.flags.supervisionDue')}</Flag>
-                    )}
-                  </Stack>
-                </Table.Td>
-                <Table.Td data-label={columns[1]} data-wrap className="cell-list">
-                  <LanguagesText languages={v.languages} />
-                </Table.Td>
-                <Table.Td data-label={columns[2]} data-wrap className="cell-list">
-                  {v.districts.length ? (
-                    v.districts.map((d) => districtLabel(catalogues.districts, d)).join(', ')
-                  ) : (
-                    <span className="secondary-text">{t('volunteers.none')}</span>
-                  )}
-                  {v.homeDistrict && (
-                    <Text size="sm" className="secondary-text">
-                      {t('volunteers.livesIn', { district: nameOf(catalogues.districts, v.homeDistrict) })}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td data-label={columns[3]} data-wrap className="cell-list">
-                  {v.specializations.length ? (
-                    v.specializations.map((s) => nameOf(catalogues.specializations, s)).join(', ')
-                  ) : (
-                    <span className="secondary-text">{t('volunteers.none')}</span>
-                  )}
-                </Table.Td>
-                <Table.Td data-label={columns[4]} data-wrap className="cell-capacity">
-                  <Capacity v={v} />
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Box>
+        );
+      })}
+    </OwnTable>
   );
 }
 

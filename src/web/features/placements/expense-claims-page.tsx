@@ -158,6 +158,15 @@ function PayoutForm({ approved }: { approved: ExpenseClaim[] }) {
   );
 }
 
+/** A payout's file (SEPA, CSV) to download, named with the payout's date for screen readers. */
+function PayoutFile({ href, label, named }: { href: string; label: string; named: string }) {
+  return (
+    <Button component="a" href={href} download size="xs" variant="default" leftSection={<IconDownload size={14} />} aria-label={named}>
+      {label}
+    </Button>
+  );
+}
+
 function PayoutsTable() {
   const { t } = useTranslation();
   const { locale } = useUiLocale();
@@ -218,28 +227,16 @@ function PayoutsTable() {
               </Stack>
             ) : (
               <Group gap="xs" key="f" wrap="wrap">
-                <Button
-                  component="a"
+                <PayoutFile
                   href={sepaUrl(p.id)}
-                  download
-                  size="xs"
-                  variant="default"
-                  leftSection={<IconDownload size={14} />}
-                  aria-label={t('placements.payouts.sepaNamed', { date: name })}
-                >
-                  {t('placements.payouts.sepa')}
-                </Button>
-                <Button
-                  component="a"
+                  label={t('placements.payouts.sepa')}
+                  named={t('placements.payouts.sepaNamed', { date: name })}
+                />
+                <PayoutFile
                   href={csvUrl(p.id)}
-                  download
-                  size="xs"
-                  variant="default"
-                  leftSection={<IconDownload size={14} />}
-                  aria-label={t('placements.payouts.csvNamed', { date: name })}
-                >
-                  {t('placements.payouts.csv')}
-                </Button>
+                  label={t('placements.payouts.csv')}
+                  named={t('placements.payouts.csvNamed', { date: name })}
+                />
                 {!p.paidAt && (
                   <Button size="xs" onClick={() => setMarking(p)} aria-label={t('placements.payouts.markPaidNamed', { date: name })}>
                     {t('placements.payouts.markPaid')}

@@ -1,16 +1,36 @@
-import { Anchor, Button, Checkbox, Group, NativeSelect, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from '../../i18n/translate.js';
-import { Link, useSearchParams } from '../../router.js';
+import { Link } from '../../router.js';
 import type { Agreement } from '../../../common/api/agreements.js';
 import { AGREEMENT_STATUSES } from '../../../common/api/placements.js';
 import { flatItems, usePagedList } from '../../api/hooks.js';
-import { EmptyState, ListTable } from '../../components/data.js';
+import { CheckboxFilter, FilterBar, SelectFilter } from '../../components/list/filter-bar.js';
+import { useListFilters, type FilterSpec } from '../../components/list/list-filters.js';
+import { PagedList } from '../../components/list/paged-list.js';
 import { Page } from '../../components/page.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { isolate } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
 import { daysUntil, formatDay, formatDecimal } from './format.js';
 import './placements.css';
+
+const SORTS = ['endsOn', '-endsOn', '-createdAt'] as const;
+type AgreementFilterKey = 'status' | 'endingSoon' | 'volunteerId' | 'sort';
+
+/** The active agreements, those ending soonest first, unless the URL says otherwise. */
+const FILTERS: FilterSpec<AgreementFilterKey> = {
+  keys: ['status', 'endingSoon', 'volunteerId', 'sort'],
+  defaults: { status: 'active', sort: 'endsOn' },
+  ordering: ['sort'],
+  // Only what the API accepts, so that a hand-edited link cannot break the list (a key left out
+  // falls back to its default; one set to undefined would hide it).
+  clean: ({ status, endingSoon, volunteerId, sort }) => ({
+    ...(status && [...AGREEMENT_STATUSES, 'all'].includes(status) && { status }),
+    ...(endingSoon === 'true' && { endingSoon }),
+    ...(volunteerId && { volunteerId }),
+    ...(sort && (SORTS as readonly string[]).includes(sort) && { sort }),
+  }),
+};
 
 export function AgreementStatus({ agreement: a }: { agreement: Agreement }) {
   const { t } = useTranslation();
@@ -23,95 +43,71 @@ export function AgreementStatus({ agreement: a }: { agreement: Agreement }) {
 export default function AgreementsPage() {
   const { t } = useTranslation();
   const { locale } = useUiLocale();
-  const [params, setParams] = useSearchParams();
-  const status = params.get('status') ?? 'active';
-  const endingSoon = params.get('endingSoon') === 'true';
-  const sort = params.get('sort') ?? 'endsOn';
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value === null || value === '') next.delete(key);
-    else next.set(key, value);
-    setParams(next, { replace: true });
-  };
+  const filters = useListFilters(FILTERS);
+  const { status, volunteerId } = filters.values;
   const list = usePagedList<Agreement>('agreements', '/api/v1/agreements', {
+    ...filters.query,
     status: status === 'all' ? undefined : status,
-    endingSoon: endingSoon ? 'true' : undefined,
-    volunteerId: params.get('volunteerId') ?? undefined,
-    sort,
   });
   const items = flatItems(list.data);
-  const volunteerId = params.get('volunteerId');
+  const record = (variant: 'light' | 'default') => (
+    <Button component={Link} to="/agreements/new" variant={variant}>
+      {t('placements.agreements.record')}
+    </Button>
+  );
 
   return (
     <div className="placement-screen">
       <Page title={t('placements.agreements.title')}>
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
           <Text maw={640}>{t('placements.agreements.intro')}</Text>
-          <Button component={Link} to="/agreements/new" variant="light">
-            {t('placements.agreements.record')}
-          </Button>
+          {record('light')}
         </Group>
-        <Group className="placement-filters" wrap="wrap" gap="md">
-          <NativeSelect
+        <FilterBar className="placement-filters">
+          <SelectFilter
+            filters={filters}
+            name="status"
             label={t('placements.agreements.filterStatus')}
-            value={status}
-            onChange={(e) => set('status', e.currentTarget.value === 'active' ? null : e.currentTarget.value)}
-            data={[...AGREEMENT_STATUSES.map((s) => ({ value: s, label: t(`placements.agreements.status.${s}`) })), { value: 'all', label: t('common.all') }]}
-            w={{ base: '100%', xs: 220 }}
+            all={false}
+            options={[
+              ...AGREEMENT_STATUSES.map((s) => ({ value: s, label: t(`placements.agreements.status.${s}`) })),
+              { value: 'all', label: t('common.all') },
+            ]}
           />
-          <NativeSelect
+          <SelectFilter
+            filters={filters}
+            name="sort"
             label={t('placements.agreements.sort')}
-            value={sort}
-            onChange={(e) => set('sort', e.currentTarget.value === 'endsOn' ? null : e.currentTarget.value)}
-            data={[
+            all={false}
+            options={[
               { value: 'endsOn', label: t('placements.agreements.sortEndsOn') },
               { value: '-endsOn', label: t('placements.agreements.sortEndsOnDesc') },
               { value: '-createdAt', label: t('placements.agreements.sortCreated') },
             ]}
-            w={{ base: '100%', xs: 260 }}
+            w={260}
           />
-          <Checkbox label={t('placements.agreements.onlyEndingSoon')} checked={endingSoon} onChange={(e) => set('endingSoon', e.currentTarget.checked ? 'true' : null)} mb={8} />
-        </Group>
+          <CheckboxFilter filters={filters} name="endingSoon" label={t('placements.agreements.onlyEndingSoon')} />
+        </FilterBar>
         {volunteerId && (
           <Group gap="sm" wrap="wrap" role="status">
             <Text>
-              {items[0] ? t('placements.agreements.filteredBy', { name: isolate(items[0].volunteerName) }) : t('placements.agreements.filteredByPerson')}
+              {items[0]
+                ? t('placements.agreements.filteredBy', { name: isolate(items[0].volunteerName) })
+                : t('placements.agreements.filteredByPerson')}
             </Text>
-            <Anchor component="button" type="button" onClick={() => set('volunteerId', null)}>
+            <Anchor component="button" type="button" onClick={() => filters.set('volunteerId', null)}>
               {t('placements.agreements.filterClear')}
             </Anchor>
           </Group>
         )}
-        <ListTable
+        <PagedList
           caption={t('placements.agreements.title')}
-          empty={
-            status !== 'active' || endingSoon || volunteerId ? (
-              <EmptyState
-                what={t('placements.empty.agreementsFiltered')}
-                next={t('placements.empty.agreementsFilteredNext')}
-                action={
-                  <Button variant="default" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
-                    {t('common.resetFilters')}
-                  </Button>
-                }
-              />
-            ) : (
-              <EmptyState
-                what={t('placements.empty.agreements')}
-                next={t('placements.empty.agreementsNext')}
-                action={
-                  <Button component={Link} to="/agreements/new" variant="default">
-                    {t('placements.agreements.record')}
-                  </Button>
-                }
-              />
-            )
-          }
-          isPending={list.isPending}
-          error={list.error}
-          hasNextPage={list.hasNextPage}
-          isFetchingNextPage={list.isFetchingNextPage}
-          onLoadMore={() => void list.fetchNextPage()}
+          list={list}
+          empty={{ what: t('placements.empty.agreements'), next: t('placements.empty.agreementsNext'), action: record('default') }}
+          filtered={{
+            ...filters,
+            empty: { what: t('placements.empty.agreementsFiltered'), next: t('placements.empty.agreementsFilteredNext') },
+          }}
           columns={[
             { label: t('placements.agreements.volunteer'), noPhoneLabel: true, wrap: true },
             { label: t('placements.agreements.what'), wrap: true },
@@ -120,26 +116,25 @@ export default function AgreementsPage() {
             { label: t('placements.agreements.deploymentsShort'), align: 'end' },
             { label: t('placements.agreements.statusLabel') },
           ]}
-          rows={items.map((a) => ({
-            key: a.id,
-            cells: [
-              <Anchor component={Link} to={`/agreements/${a.id}`} fw={600} key="v">
-                {a.volunteerName}
-              </Anchor>,
-              <bdi key="w">{a.requestTitle ?? a.scope}</bdi>,
-              a.organizationName ? <bdi key="o">{a.organizationName}</bdi> : '–',
-              <Stack gap={0} key="p">
-                <span>{t('placements.agreements.periodValue', { from: formatDay(a.startsOn, locale), to: formatDay(a.endsOn, locale) })}</span>
-                {a.status === 'active' && (
-                  <Text size="xs" className="secondary-text">
-                    {t('placements.agreements.daysLeft', { days: daysUntil(a.endsOn) })}
-                  </Text>
-                )}
-              </Stack>,
-              t('placements.agreements.deploymentsValue', { count: a.deployments, hours: formatDecimal(a.hours, locale) }),
-              <AgreementStatus agreement={a} key="s" />,
-            ],
-          }))}
+          row={(a) => [
+            <Anchor component={Link} to={`/agreements/${a.id}`} fw={600} key="v">
+              {a.volunteerName}
+            </Anchor>,
+            <bdi key="w">{a.requestTitle ?? a.scope}</bdi>,
+            a.organizationName ? <bdi key="o">{a.organizationName}</bdi> : '–',
+            <Stack gap={0} key="p">
+              <span>
+                {t('placements.agreements.periodValue', { from: formatDay(a.startsOn, locale), to: formatDay(a.endsOn, locale) })}
+              </span>
+              {a.status === 'active' && (
+                <Text size="xs" className="secondary-text">
+                  {t('placements.agreements.daysLeft', { days: daysUntil(a.endsOn) })}
+                </Text>
+              )}
+            </Stack>,
+            t('placements.agreements.deploymentsValue', { count: a.deployments, hours: formatDecimal(a.hours, locale) }),
+            <AgreementStatus agreement={a} key="s" />,
+          ]}
         />
       </Page>
     </div>

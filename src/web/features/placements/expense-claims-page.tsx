@@ -1,10 +1,13 @@
-import { Alert, Anchor, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/translate.js';
 import { Link } from '../../router.js';
 import type { ExpenseClaim, Payout, PayoutDetail } from '../../../common/api/expense-claims.js';
 import { EXPENSE_CLAIM_STATUSES } from '../../../common/api/placements.js';
-import { ConfirmModal, EmptyState, ListTable } from '../../components/data.js';
+import { ConfirmModal } from '../../components/data.js';
+import { SelectFilter } from '../../components/list/filter-bar.js';
+import { useListFilters, type FilterSpec } from '../../components/list/list-filters.js';
+import { PagedList, type EmptyText, type PagedQuery } from '../../components/list/paged-list.js';
 import { IconCheck, IconDownload } from '../../components/icons.js';
 import { Page } from '../../components/page.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
@@ -23,6 +26,24 @@ function nextWorkingDay(): string {
   return d;
 }
 
+/** The claims of every status, or of the one chosen (kept in the URL). */
+const FILTERS: FilterSpec<'status'> = {
+  keys: ['status'],
+  clean: ({ status }) => (status && (EXPENSE_CLAIM_STATUSES as readonly string[]).includes(status) ? { status } : {}),
+};
+
+/** A list the API hands over whole (every page fetched at once), in the shape `PagedList` shows. */
+function whole<T>(query: { data: T[] | undefined; isPending: boolean; error: unknown }): PagedQuery<T> {
+  return {
+    data: query.data && { pages: [{ items: query.data, nextCursor: null }] },
+    isPending: query.isPending,
+    error: query.error,
+    hasNextPage: false,
+    isFetchingNextPage: false,
+    fetchNextPage: () => undefined,
+  };
+}
+
 function AllowanceFlag({ claim }: { claim: ExpenseClaim }) {
   const { t } = useTranslation();
   const w = claim.allowanceYear.warning;
@@ -30,15 +51,22 @@ function AllowanceFlag({ claim }: { claim: ExpenseClaim }) {
   return <StatusBadge color={w === 'exceeds' ? 'red' : 'orange'}>{t(`placements.allowance.flag.${w}`)}</StatusBadge>;
 }
 
-function ClaimsTable({ caption, claims, isPending, error, empty }: { caption: string; claims: ExpenseClaim[]; isPending: boolean; error: unknown; empty: React.ReactNode }) {
+interface ClaimsTableProps {
+  caption: string;
+  claims: { data: ExpenseClaim[] | undefined; isPending: boolean; error: unknown };
+  empty: EmptyText;
+  filtered?: { active: number; reset: () => void; empty: EmptyText };
+}
+
+function ClaimsTable({ caption, claims, empty, filtered }: ClaimsTableProps) {
   const { t } = useTranslation();
   const { locale } = useUiLocale();
   return (
-    <ListTable
+    <PagedList
       caption={caption}
+      list={whole(claims)}
       empty={empty}
-      isPending={isPending}
-      error={error}
+      filtered={filtered}
       columns={[
         { label: t('placements.claims.volunteer'), noPhoneLabel: true, wrap: true },
         { label: t('placements.claims.submitted') },
@@ -47,26 +75,29 @@ function ClaimsTable({ caption, claims, isPending, error, empty }: { caption: st
         { label: t('placements.claims.allowanceYear') },
         { label: t('placements.claims.status') },
       ]}
-      rows={claims.map((c) => ({
-        key: c.id,
-        cells: [
-          <Anchor component={Link} to={`/expense-claims/${c.id}`} fw={600} key="v" aria-label={t('placements.claims.openNamed', { name: c.volunteerName, date: formatDate(c.createdAt, locale) })}>
-            {c.volunteerName}
-          </Anchor>,
-          formatDate(c.createdAt, locale),
-          <Stack gap={0} key="d">
-            <span>{t('placements.claims.deploymentCount', { count: c.deploymentCount })}</span>
-            {c.unconfirmedCount > 0 && (
-              <Text size="xs" className="placement-expiry">
-                {t('placements.claims.unconfirmed', { count: c.unconfirmedCount })}
-              </Text>
-            )}
-          </Stack>,
-          formatMoney(c.totalCents, locale),
-          <AllowanceFlag claim={c} key="a" />,
-          <ClaimStatus status={c.status} key="s" />,
-        ],
-      }))}
+      row={(c) => [
+        <Anchor
+          component={Link}
+          to={`/expense-claims/${c.id}`}
+          fw={600}
+          key="v"
+          aria-label={t('placements.claims.openNamed', { name: c.volunteerName, date: formatDate(c.createdAt, locale) })}
+        >
+          {c.volunteerName}
+        </Anchor>,
+        formatDate(c.createdAt, locale),
+        <Stack gap={0} key="d">
+          <span>{t('placements.claims.deploymentCount', { count: c.deploymentCount })}</span>
+          {c.unconfirmedCount > 0 && (
+            <Text size="xs" className="placement-expiry">
+              {t('placements.claims.unconfirmed', { count: c.unconfirmedCount })}
+            </Text>
+          )}
+        </Stack>,
+        formatMoney(c.totalCents, locale),
+        <AllowanceFlag claim={c} key="a" />,
+        <ClaimStatus status={c.status} key="s" />,
+      ]}
     />
   );
 }
@@ -84,7 +115,11 @@ function PayoutForm({ approved }: { approved: ExpenseClaim[] }) {
       <div role="status">
         {created && (
           <Alert role="note" color="green" variant="light" icon={<IconCheck />}>
-            {t('placements.payouts.created', { count: created.claimCount, total: formatMoney(created.totalCents, locale), date: formatDay(created.executionDate, locale) })}
+            {t('placements.payouts.created', {
+              count: created.claimCount,
+              total: formatMoney(created.totalCents, locale),
+              date: formatDay(created.executionDate, locale),
+            })}
           </Alert>
         )}
       </div>
@@ -123,6 +158,15 @@ function PayoutForm({ approved }: { approved: ExpenseClaim[] }) {
   );
 }
 
+/** A payout's file (SEPA, CSV) to download, named with the payout's date for screen readers. */
+function PayoutFile({ href, label, named }: { href: string; label: string; named: string }) {
+  return (
+    <Button component="a" href={href} download size="xs" variant="default" leftSection={<IconDownload size={14} />} aria-label={named}>
+      {label}
+    </Button>
+  );
+}
+
 function PayoutsTable() {
   const { t } = useTranslation();
   const { locale } = useUiLocale();
@@ -132,11 +176,10 @@ function PayoutsTable() {
   const [marking, setMarking] = useState<Payout | null>(null);
   return (
     <>
-      <ListTable
+      <PagedList
         caption={t('placements.payouts.title')}
-        empty={<EmptyState what={t('placements.empty.payouts')} next={t('placements.empty.payoutsNext')} />}
-        isPending={payouts.isPending}
-        error={payouts.error}
+        list={whole(payouts)}
+        empty={{ what: t('placements.empty.payouts'), next: t('placements.empty.payoutsNext') }}
         columns={[
           { label: t('placements.payouts.executionDate'), noPhoneLabel: true },
           { label: t('placements.payouts.claims'), align: 'end' },
@@ -145,58 +188,64 @@ function PayoutsTable() {
           { label: t('placements.payouts.status'), wrap: true },
           { label: t('placements.payouts.files'), noPhoneLabel: true },
         ]}
-        rows={(payouts.data ?? []).map((p) => {
+        row={(p) => {
           const name = formatDay(p.executionDate, locale);
-          return {
-            key: p.id,
-            cells: [
-              <Text fw={600} size="sm" key="d">
-                {name}
-              </Text>,
-              String(p.claimCount),
-              formatMoney(p.totalCents, locale),
-              t('placements.payouts.createdByValue', { name: p.createdByName ?? '–', date: formatDateTime(p.createdAt, locale) }),
-              p.paidAt ? (
-                <StatusBadge color="green" key="s">
-                  {t('placements.payouts.paidAt', { date: formatDate(p.paidAt, locale) })}
-                </StatusBadge>
-              ) : !p.releasedAt ? (
-                <StatusBadge color="orange" key="s">
-                  {t('placements.payouts.awaitingRelease')}
-                </StatusBadge>
-              ) : (
-                <StatusBadge color="blue" key="s">
-                  {t('placements.payouts.open')}
-                </StatusBadge>
-              ),
-              !p.releasedAt ? (
-                <Stack gap={4} key="f">
-                  <Button size="xs" loading={release.isPending && release.variables === p.id} onClick={() => release.mutate(p.id)} aria-label={t('placements.payouts.releaseNamed', { date: name })}>
-                    {t('placements.payouts.release')}
-                  </Button>
-                  <Text size="xs" className="secondary-text">
-                    {t('placements.payouts.releaseHint')}
-                  </Text>
-                  {release.variables === p.id && <ProblemAlert error={release.error} />}
-                </Stack>
-              ) : (
+          return [
+            <Text fw={600} size="sm" key="d">
+              {name}
+            </Text>,
+            String(p.claimCount),
+            formatMoney(p.totalCents, locale),
+            t('placements.payouts.createdByValue', { name: p.createdByName ?? '–', date: formatDateTime(p.createdAt, locale) }),
+            p.paidAt ? (
+              <StatusBadge color="green" key="s">
+                {t('placements.payouts.paidAt', { date: formatDate(p.paidAt, locale) })}
+              </StatusBadge>
+            ) : !p.releasedAt ? (
+              <StatusBadge color="orange" key="s">
+                {t('placements.payouts.awaitingRelease')}
+              </StatusBadge>
+            ) : (
+              <StatusBadge color="blue" key="s">
+                {t('placements.payouts.open')}
+              </StatusBadge>
+            ),
+            !p.releasedAt ? (
+              <Stack gap={4} key="f">
+                <Button
+                  size="xs"
+                  loading={release.isPending && release.variables === p.id}
+                  onClick={() => release.mutate(p.id)}
+                  aria-label={t('placements.payouts.releaseNamed', { date: name })}
+                >
+                  {t('placements.payouts.release')}
+                </Button>
+                <Text size="xs" className="secondary-text">
+                  {t('placements.payouts.releaseHint')}
+                </Text>
+                {release.variables === p.id && <ProblemAlert error={release.error} />}
+              </Stack>
+            ) : (
               <Group gap="xs" key="f" wrap="wrap">
-                <Button component="a" href={sepaUrl(p.id)} download size="xs" variant="default" leftSection={<IconDownload size={14} />} aria-label={t('placements.payouts.sepaNamed', { date: name })}>
-                  {t('placements.payouts.sepa')}
-                </Button>
-                <Button component="a" href={csvUrl(p.id)} download size="xs" variant="default" leftSection={<IconDownload size={14} />} aria-label={t('placements.payouts.csvNamed', { date: name })}>
-                  {t('placements.payouts.csv')}
-                </Button>
+                <PayoutFile
+                  href={sepaUrl(p.id)}
+                  label={t('placements.payouts.sepa')}
+                  named={t('placements.payouts.sepaNamed', { date: name })}
+                />
+                <PayoutFile
+                  href={csvUrl(p.id)}
+                  label={t('placements.payouts.csv')}
+                  named={t('placements.payouts.csvNamed', { date: name })}
+                />
                 {!p.paidAt && (
                   <Button size="xs" onClick={() => setMarking(p)} aria-label={t('placements.payouts.markPaidNamed', { date: name })}>
                     {t('placements.payouts.markPaid')}
                   </Button>
                 )}
               </Group>
-              ),
-            ],
-          };
-        })}
+            ),
+          ];
+        }}
       />
       <ConfirmModal
         opened={marking !== null}
@@ -205,7 +254,15 @@ function PayoutsTable() {
           paid.reset();
         }}
         title={t('placements.payouts.markPaidTitle')}
-        message={marking ? t('placements.payouts.markPaidMessage', { count: marking.claimCount, total: formatMoney(marking.totalCents, locale), date: formatDay(marking.executionDate, locale) }) : ''}
+        message={
+          marking
+            ? t('placements.payouts.markPaidMessage', {
+                count: marking.claimCount,
+                total: formatMoney(marking.totalCents, locale),
+                date: formatDay(marking.executionDate, locale),
+              })
+            : ''
+        }
         confirmLabel={t('placements.payouts.markPaid')}
         danger={false}
         loading={paid.isPending}
@@ -241,8 +298,9 @@ export default function ExpenseClaimsPage() {
   const { t } = useTranslation();
   const submitted = useExpenseClaims({ status: 'submitted', sort: 'createdAt' });
   const approved = useExpenseClaims({ status: 'approved' });
-  const [status, setStatus] = useState('');
-  const all = useExpenseClaims(status ? { status } : {});
+  const filters = useListFilters(FILTERS);
+  const { status } = filters.values;
+  const all = useExpenseClaims(filters.values);
   const waiting = (approved.data ?? []).filter((c) => !c.payoutId);
   return (
     <div className="placement-screen">
@@ -251,10 +309,8 @@ export default function ExpenseClaimsPage() {
         <Part id="claims-submitted" title={t('placements.claims.toCheck')} intro={t('placements.claims.toCheckIntro')}>
           <ClaimsTable
             caption={t('placements.claims.toCheck')}
-            claims={submitted.data ?? []}
-            isPending={submitted.isPending}
-            error={submitted.error}
-            empty={<EmptyState what={t('placements.empty.claimsToCheck')} next={t('placements.empty.claimsToCheckNext')} />}
+            claims={submitted}
+            empty={{ what: t('placements.empty.claimsToCheck'), next: t('placements.empty.claimsToCheckNext') }}
           />
         </Part>
         <Part id="claims-payout" title={t('placements.payouts.new')} intro={t('placements.payouts.newIntro')}>
@@ -266,31 +322,21 @@ export default function ExpenseClaimsPage() {
           <PayoutsTable />
         </Part>
         <Part id="claims-all" title={t('placements.claims.all')}>
-          <NativeSelect
+          <SelectFilter
+            filters={filters}
+            name="status"
             label={t('placements.claims.status')}
-            value={status}
-            onChange={(e) => setStatus(e.currentTarget.value)}
-            data={[{ value: '', label: t('common.all') }, ...EXPENSE_CLAIM_STATUSES.map((s) => ({ value: s, label: t(`placements.claimStatus.${s}`) }))]}
-            w={{ base: '100%', xs: 240 }}
+            options={EXPENSE_CLAIM_STATUSES.map((s) => ({ value: s, label: t(`placements.claimStatus.${s}`) }))}
+            w={240}
           />
           <ClaimsTable
             caption={t('placements.claims.all')}
-            claims={all.data ?? []}
-            isPending={all.isPending}
-            error={all.error}
-            empty={
-              status ? (
-                <EmptyState
-                  what={t('placements.empty.claimsFiltered', { status: t(`placements.claimStatus.${status}`) })}
-                  action={
-                    <Button variant="default" onClick={() => setStatus('')}>
-                      {t('common.resetFilters')}
-                    </Button>
-                  }
-                />
-              ) : (
-                <EmptyState what={t('placements.empty.claims')} next={t('placements.empty.claimsNext')} />
-              )
+            claims={all}
+            empty={{ what: t('placements.empty.claims'), next: t('placements.empty.claimsNext') }}
+            filtered={
+              status
+                ? { ...filters, empty: { what: t('placements.empty.claimsFiltered', { status: t(`placements.claimStatus.${status}`) }) } }
+                : undefined
             }
           />
         </Part>

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from '../../i18n/translate.js';
 import { LANGUAGE_LEVELS, QUALIFICATION_TYPES, WEEKDAYS } from '../../../common/volunteers.js';
@@ -6,25 +6,8 @@ import { useUiLocale } from '../../i18n/locale.js';
 import { Section } from './components.js';
 import { languageOptions, levelLabel, weekdayLabel, type Catalogues } from './vocabulary.js';
 import type { FormValues, VolunteerFormApi as Form } from './volunteer-form-values.js';
-import { sortedByName } from './volunteer-form-sections.js';
-
-function RowRemove({ label, onClick }: { label: string; onClick: () => void }) {
-  return (
-    <ActionIcon variant="default" size="lg" mb={2} aria-label={label} onClick={onClick}>
-      <span aria-hidden="true">×</span>
-    </ActionIcon>
-  );
-}
-
-function AddButton({ children, onClick }: { children: ReactNode; onClick: () => void }) {
-  return (
-    <Group>
-      <Button variant="default" size="xs" onClick={onClick}>
-        {children}
-      </Button>
-    </Group>
-  );
-}
+import { AddButton, RowRemove } from './row-buttons.js';
+import { sortedByName } from './sorted-by-name.js';
 
 export function LanguagesFields({ form }: { form: Form }) {
   const { t } = useTranslation();

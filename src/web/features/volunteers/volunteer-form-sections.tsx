@@ -1,17 +1,12 @@
 import { Checkbox, MultiSelect, NativeSelect, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from '../../i18n/translate.js';
 import type { VolunteerDetail } from '../../../common/api/volunteers.js';
-import type { Locale } from '../../../common/locales.js';
 import { BIRTH_YEAR_MAX, BIRTH_YEAR_MIN, GENDERS, PROFESSIONAL_POSITIONS, TRADES, VOLUNTEER_STATUSES } from '../../../common/volunteers.js';
 import { useUiLocale } from '../../i18n/locale.js';
 import { Section } from './components.js';
+import { sortedByName } from './sorted-by-name.js';
 import { collator, districtGroups, languageOptions, type Catalogues } from './vocabulary.js';
 import type { VolunteerFormApi as Form } from './volunteer-form-values.js';
-
-/** Catalogue entries in the reader's alphabetical order. */
-export function sortedByName<T extends { name: string }>(list: T[], locale: Locale): T[] {
-  return [...list].sort((a, b) => collator(locale).compare(a.name, b.name));
-}
 
 export function PersonSection({ form }: { form: Form }) {
   const { t } = useTranslation();

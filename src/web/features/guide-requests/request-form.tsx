@@ -1,15 +1,14 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useRef, useState } from 'react';
 import { useTranslation } from '../../i18n/translate.js';
 import { CreateGuideRequestBody, type GuideRequestDetail } from '../../../common/api/guide-requests.js';
-import { ProblemError } from '../../api/client.js';
 import { useCan } from '../../api/hooks.js';
 import { ConfirmModal } from '../../components/data.js';
 import { applyProblemToForm, useFocusProblem, zodValidator } from '../../components/forms.js';
-import { ProblemAlert } from '../../components/problem-alert.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
+import { FormActions } from '../volunteers/form-actions.js';
 import { Section } from '../volunteers/components.js';
 import type { Catalogues } from '../volunteers/vocabulary.js';
 import { LanguageNeeds } from './request-form-rows.js';
@@ -88,7 +87,6 @@ export function RequestForm({
     },
   );
   const missing = draftMissing(form.values);
-  const conflict = error instanceof ProblemError && error.status === 409;
 
   return (
     <div className="request-form-layout">
@@ -112,26 +110,15 @@ export function RequestForm({
           <ContactSection form={form} />
           <HandlingSection form={form} organization={access.organization} />
 
-          <div className="form-actions">
-            <Stack gap="xs">
-              <div ref={alertRef} tabIndex={-1}>
-                <ProblemAlert error={error} onReload={onReload} />
-                {conflict && onReload && (
-                  <Text size="sm" mt={4}>
-                    {t('requests.form.conflictHint')}
-                  </Text>
-                )}
-              </div>
-              <Group justify="flex-end">
-                <Button variant="default" onClick={onCancel}>
-                  {t('common.cancel')}
-                </Button>
-                <Button type="submit" loading={pending}>
-                  {submitLabel}
-                </Button>
-              </Group>
-            </Stack>
-          </div>
+          <FormActions
+            alertRef={alertRef}
+            error={error}
+            onReload={onReload}
+            conflictHint={t('requests.form.conflictHint')}
+            onCancel={onCancel}
+            pending={pending}
+            submitLabel={submitLabel}
+          />
         </Stack>
       </form>
       <ConfirmModal

@@ -31,20 +31,11 @@ function AgreementCard({ agreement: a }: { agreement: Agreement }) {
         <Facts
           items={[
             // The scope often repeats the request's title: shown only when it says more.
-            ...(a.requestTitle && a.scope !== a.requestTitle
-              ? ([[t('placements.agreements.scope'), <bdi key="s">{a.scope}</bdi>]] as [string, React.ReactNode][])
-              : []),
-            ...(a.organizationName
-              ? ([[t('placements.agreements.organization'), <bdi key="o">{a.organizationName}</bdi>]] as [string, React.ReactNode][])
-              : []),
-            ...(a.counterpart
-              ? ([[t('placements.agreements.counterpart'), <bdi key="c">{a.counterpart}</bdi>]] as [string, React.ReactNode][])
-              : []),
+            ...(a.requestTitle && a.scope !== a.requestTitle ? ([[t('placements.agreements.scope'), <bdi key="s">{a.scope}</bdi>]] as [string, React.ReactNode][]) : []),
+            ...(a.organizationName ? ([[t('placements.agreements.organization'), <bdi key="o">{a.organizationName}</bdi>]] as [string, React.ReactNode][]) : []),
+            ...(a.counterpart ? ([[t('placements.agreements.counterpart'), <bdi key="c">{a.counterpart}</bdi>]] as [string, React.ReactNode][]) : []),
             [t('placements.agreements.until'), t('placements.agreements.untilValue', { date: formatDay(a.endsOn, locale), days: left })],
-            [
-              t('placements.agreements.logged'),
-              t('placements.agreements.loggedValue', { count: a.deployments, hours: formatDecimal(a.hours, locale) }),
-            ],
+            [t('placements.agreements.logged'), t('placements.agreements.loggedValue', { count: a.deployments, hours: formatDecimal(a.hours, locale) })],
           ]}
         />
         {a.startsOn > berlinToday() && (
@@ -69,12 +60,7 @@ function AgreementCard({ agreement: a }: { agreement: Agreement }) {
               {t('placements.deployments.log')}
             </Button>
           )}
-          <Button
-            component={Link}
-            to={`/agreements/${a.id}`}
-            variant="default"
-            aria-label={t('placements.agreements.detailsNamed', { title: a.requestTitle ?? a.scope })}
-          >
+          <Button component={Link} to={`/agreements/${a.id}`} variant="default" aria-label={t('placements.agreements.detailsNamed', { title: a.requestTitle ?? a.scope })}>
             {t('placements.agreements.details')}
           </Button>
         </Group>

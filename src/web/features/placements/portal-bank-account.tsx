@@ -99,14 +99,7 @@ function PendingBankChange({ change }: { change: NonNullable<VolunteerDetail['pe
   const { locale } = useUiLocale();
   const decide = useDecideBankChange();
   return (
-    <Alert
-      role="region"
-      aria-label={t('placements.bank.pendingTitle')}
-      color="orange"
-      variant="light"
-      icon={<IconAlert />}
-      title={t('placements.bank.pendingTitle')}
-    >
+    <Alert role="region" aria-label={t('placements.bank.pendingTitle')} color="orange" variant="light" icon={<IconAlert />} title={t('placements.bank.pendingTitle')}>
       <Stack gap="xs">
         <Text size="sm">
           {t('placements.bank.pendingText', {
@@ -115,8 +108,7 @@ function PendingBankChange({ change }: { change: NonNullable<VolunteerDetail['pe
           })}
         </Text>
         <Text size="sm">
-          {t('placements.bank.accountHolder')}: {change.accountHolder} · {t('placements.bank.iban')}:{' '}
-          <span dir="ltr">{change.ibanMasked}</span>
+          {t('placements.bank.accountHolder')}: {change.accountHolder} · {t('placements.bank.iban')}: <span dir="ltr">{change.ibanMasked}</span>
           {change.bic && (
             <>
               {' '}
@@ -129,11 +121,7 @@ function PendingBankChange({ change }: { change: NonNullable<VolunteerDetail['pe
         </Text>
         <ProblemAlert error={decide.error} />
         <Group gap="xs">
-          <Button
-            size="xs"
-            loading={decide.isPending && decide.variables?.decision === 'confirmed'}
-            onClick={() => decide.mutate({ id: change.id, decision: 'confirmed' })}
-          >
+          <Button size="xs" loading={decide.isPending && decide.variables?.decision === 'confirmed'} onClick={() => decide.mutate({ id: change.id, decision: 'confirmed' })}>
             {t('placements.bank.confirm')}
           </Button>
           <Button

@@ -57,9 +57,7 @@ export function ClaimSection({ volunteer }: { volunteer: VolunteerDetail }) {
   const settings = network.data?.settings;
   const estimate = settings ? estimateClaim(chosen, settings) : null;
   const year = Number(berlinToday().slice(0, 4));
-  const usedCents = (claims.data ?? [])
-    .filter((c) => c.taxYear === year && c.status !== 'rejected')
-    .reduce((s, c) => s + c.allowanceCents, 0);
+  const usedCents = (claims.data ?? []).filter((c) => c.taxYear === year && c.status !== 'rejected').reduce((s, c) => s + c.allowanceCents, 0);
   const limitCents = settings ? taxFreeLimit(settings, year) : null;
 
   return (

@@ -31,10 +31,7 @@ function ReceiptCell({ deployment: d }: { deployment: Deployment }) {
       ) : d.claimId ? null : (
         <>
           <StatusBadge color="orange">{t('placements.deployments.receiptMissing')}</StatusBadge>
-          <FileButton
-            accept="application/pdf,image/png,image/jpeg"
-            onChange={(file) => file && upload.mutate({ deploymentId: d.id, file })}
-          >
+          <FileButton accept="application/pdf,image/png,image/jpeg" onChange={(file) => file && upload.mutate({ deploymentId: d.id, file })}>
             {(props) => (
               <Button
                 {...props}

@@ -28,11 +28,7 @@ export function ProposalAnswer({ proposal, onAnswered }: { proposal: Proposal; o
   return (
     <>
       <Group gap="sm">
-        <Button
-          leftSection={<IconCheck />}
-          onClick={() => setAccepting(true)}
-          aria-label={t('placements.proposals.acceptNamed', { title })}
-        >
+        <Button leftSection={<IconCheck />} onClick={() => setAccepting(true)} aria-label={t('placements.proposals.acceptNamed', { title })}>
           {t('placements.proposals.accept')}
         </Button>
         <Button variant="default" onClick={() => setDeclining(true)} aria-label={t('placements.proposals.declineNamed', { title })}>

@@ -1,4 +1,4 @@
-import { Button, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { TFunction } from '../../i18n/translate.js';
 import { useState } from 'react';
@@ -13,7 +13,7 @@ import { readerOptions } from '../catalog/api.js';
 import { InterestCheckboxes } from '../portal/interest-checkboxes.js';
 import { useApplyAsVolunteer } from './api.js';
 import { NetworkLinks } from './network-links.js';
-import { ConsentSection, Honeypot, PublicNetworkPage, SubmitProblems, ThanksPage, usePlacedProblems } from './public-form.js';
+import { ConsentSection, FormPart, PublicNetworkPage, SubmitArea, ThanksPage, usePlacedProblems } from './public-form.js';
 import '../portal/portal.css';
 import './public.css';
 
@@ -115,82 +115,49 @@ function ApplicationForm({ network, onDone }: { network: PublicNetwork; onDone: 
       <Stack gap="lg">
         <Text size="sm">{t('apply.requiredNote')}</Text>
 
-        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="apply-about">
-          <Stack gap="sm">
-            <Title order={2} size="h3" id="apply-about">
-              {t('apply.about')}
-            </Title>
-            <TextInput label={t('apply.firstName')} autoComplete="given-name" required {...form.getInputProps('firstName')} />
-            <TextInput label={t('apply.lastName')} autoComplete="family-name" required {...form.getInputProps('lastName')} />
-            <TextInput
-              label={t('fields.email')}
-              description={t('apply.emailHint')}
-              type="email"
-              autoComplete="email"
-              dir="ltr"
-              className="portal-ltr-field"
-              required
-              {...form.getInputProps('email')}
-            />
-            <TextInput
-              label={t('apply.phone')}
-              description={t('apply.phoneHint')}
-              type="tel"
-              autoComplete="tel"
-              dir="ltr"
-              className="portal-ltr-field"
-              {...form.getInputProps('phone')}
-            />
-            <div className="portal-place">
-              <TextInput
-                label={t('apply.postalCode')}
-                autoComplete="postal-code"
-                inputMode="numeric"
-                className="portal-postal"
-                {...form.getInputProps('postalCode')}
-              />
-              <TextInput label={t('apply.city')} autoComplete="address-level2" className="portal-city" {...form.getInputProps('city')} />
-            </div>
-          </Stack>
-        </Paper>
+        <FormPart id="apply-about" title={t('apply.about')}>
+          <TextInput label={t('apply.firstName')} autoComplete="given-name" required {...form.getInputProps('firstName')} />
+          <TextInput label={t('apply.lastName')} autoComplete="family-name" required {...form.getInputProps('lastName')} />
+          <TextInput
+            label={t('fields.email')}
+            description={t('apply.emailHint')}
+            type="email"
+            autoComplete="email"
+            dir="ltr"
+            className="portal-ltr-field"
+            required
+            {...form.getInputProps('email')}
+          />
+          <TextInput
+            label={t('apply.phone')}
+            description={t('apply.phoneHint')}
+            type="tel"
+            autoComplete="tel"
+            dir="ltr"
+            className="portal-ltr-field"
+            {...form.getInputProps('phone')}
+          />
+          <div className="portal-place">
+            <TextInput label={t('apply.postalCode')} autoComplete="postal-code" inputMode="numeric" className="portal-postal" {...form.getInputProps('postalCode')} />
+            <TextInput label={t('apply.city')} autoComplete="address-level2" className="portal-city" {...form.getInputProps('city')} />
+          </div>
+        </FormPart>
 
-        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="apply-languages">
-          <Stack gap="sm">
-            <div>
-              <Title order={2} size="h3" id="apply-languages">
-                {t('apply.languages')}
-              </Title>
-              <Text size="sm" mt={4} className="secondary-text">
-                {t('apply.languagesHint')}
-              </Text>
-            </div>
-            <LanguageRows form={form} idPrefix="apply" />
-          </Stack>
-        </Paper>
+        <FormPart id="apply-languages" title={t('apply.languages')} hint={t('apply.languagesHint')}>
+          <LanguageRows form={form} idPrefix="apply" />
+        </FormPart>
 
-        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="apply-topics">
-          <Stack gap="sm">
-            <Title order={2} size="h3" id="apply-topics">
-              {t('apply.topics')}
-            </Title>
-            {network.topics.length > 0 && (
-              <InterestCheckboxes
-                form={form}
-                topics={readerOptions(network.topics, network.defaultLocale, currentLocale())}
-                label={t('apply.topicsLabel')}
-                description={t('apply.topicsHint')}
-              />
-            )}
-            <Textarea
-              label={t('apply.message')}
-              description={t('apply.messageHint')}
-              autosize
-              minRows={3}
-              maxLength={2000}
-              {...form.getInputProps('message')}
+        <FormPart id="apply-topics" title={t('apply.topics')}>
+          {network.topics.length > 0 && (
+            <InterestCheckboxes
+              form={form}
+              topics={readerOptions(network.topics, network.defaultLocale, currentLocale())}
+              label={t('apply.topicsLabel')}
+              description={t('apply.topicsHint')}
             />
-          </Stack>
-        </Paper>
+          )}
+          <Textarea label={t('apply.message')} description={t('apply.messageHint')} autosize minRows={3} maxLength={2000} {...form.getInputProps('message')} />
+        </FormPart>
 
         <ConsentSection
           idPrefix="apply"
@@ -204,13 +171,15 @@ function ApplicationForm({ network, onDone }: { network: PublicNetwork; onDone: 
           version={network.consentVersion}
         />
 
-        <Honeypot id="apply-website" form={form} />
-
-        <SubmitProblems error={apply.error} rateLimitedText={t('apply.rateLimited')} unplaced={unplaced} />
-
-        <Button type="submit" size="md" loading={apply.isPending} fullWidth>
-          {t('apply.submit')}
-        </Button>
+        <SubmitArea
+          form={form}
+          honeypotId="apply-website"
+          error={apply.error}
+          rateLimitedText={t('apply.rateLimited')}
+          unplaced={unplaced}
+          pending={apply.isPending}
+          label={t('apply.submit')}
+        />
       </Stack>
     </form>
   );

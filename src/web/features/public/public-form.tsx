@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Checkbox, List, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Checkbox, List, Loader, Paper, Stack, Text, Title, type MantineSpacing } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from '../../i18n/translate.js';
@@ -79,6 +79,46 @@ export function GroupError({ id, error }: { id: string; error: unknown }) {
   );
 }
 
+/** A titled part of a public form, with a hint under its title where one is given. */
+export function FormPart({
+  id,
+  title,
+  hint,
+  gap = 'sm',
+  className,
+  children,
+}: {
+  id: string;
+  title: string;
+  hint?: string;
+  gap?: MantineSpacing;
+  className?: string;
+  children: ReactNode;
+}) {
+  const heading = (
+    <Title order={2} size="h3" id={id}>
+      {title}
+    </Title>
+  );
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={id} className={className}>
+      <Stack gap={gap}>
+        {hint ? (
+          <div>
+            {heading}
+            <Text size="sm" mt={4} className="secondary-text">
+              {hint}
+            </Text>
+          </div>
+        ) : (
+          heading
+        )}
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
 /** What is stored, why, and how to withdraw, then the box to accept it in the version shown. */
 export function ConsentSection<V extends { consent: boolean }>({
   idPrefix,
@@ -95,43 +135,38 @@ export function ConsentSection<V extends { consent: boolean }>({
   const consentError = form.errors.consent;
   const errorId = `${idPrefix}-consent-error`;
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={`${idPrefix}-consent`} className="apply-consent">
-      <Stack gap="sm">
-        <Title order={2} size="h3" id={`${idPrefix}-consent`}>
-          {t('apply.consent.title')}
-        </Title>
-        <div>
-          <Text fw={600}>{t('apply.consent.whatTitle')}</Text>
-          <Text size="sm">{texts.what}</Text>
-        </div>
-        <div>
-          <Text fw={600}>{t('apply.consent.whyTitle')}</Text>
-          <Text size="sm">{texts.why}</Text>
-        </div>
-        <div>
-          <Text fw={600}>{t('apply.consent.withdrawTitle')}</Text>
-          <Text size="sm">{texts.withdraw}</Text>
-        </div>
-        {/* Mantine's checkbox shows an error without tying it to the box: aria-invalid and the description are set here. */}
-        <Checkbox
-          label={texts.accept}
-          required
-          {...form.getInputProps('consent', { type: 'checkbox' })}
-          error={consentError ? true : undefined}
-          aria-invalid={consentError ? true : undefined}
-          aria-describedby={consentError ? errorId : undefined}
-        />
-        <GroupError id={errorId} error={consentError} />
-        <Text size="xs" className="secondary-text">
-          {t('apply.consent.version', { version })}
-        </Text>
-      </Stack>
-    </Paper>
+    <FormPart id={`${idPrefix}-consent`} title={t('apply.consent.title')} className="apply-consent">
+      <div>
+        <Text fw={600}>{t('apply.consent.whatTitle')}</Text>
+        <Text size="sm">{texts.what}</Text>
+      </div>
+      <div>
+        <Text fw={600}>{t('apply.consent.whyTitle')}</Text>
+        <Text size="sm">{texts.why}</Text>
+      </div>
+      <div>
+        <Text fw={600}>{t('apply.consent.withdrawTitle')}</Text>
+        <Text size="sm">{texts.withdraw}</Text>
+      </div>
+      {/* Mantine's checkbox shows an error without tying it to the box: aria-invalid and the description are set here. */}
+      <Checkbox
+        label={texts.accept}
+        required
+        {...form.getInputProps('consent', { type: 'checkbox' })}
+        error={consentError ? true : undefined}
+        aria-invalid={consentError ? true : undefined}
+        aria-describedby={consentError ? errorId : undefined}
+      />
+      <GroupError id={errorId} error={consentError} />
+      <Text size="xs" className="secondary-text">
+        {t('apply.consent.version', { version })}
+      </Text>
+    </FormPart>
   );
 }
 
 /** A field for robots only: hidden from people, screen readers and the keyboard. */
-export function Honeypot<V extends { website: string }>({ id, form }: { id: string; form: UseFormReturnType<V> }) {
+function Honeypot<V extends { website: string }>({ id, form }: { id: string; form: UseFormReturnType<V> }) {
   const { t } = useTranslation();
   return (
     <div className="apply-hp" aria-hidden="true">
@@ -167,7 +202,7 @@ export function usePlacedProblems<V>(form: UseFormReturnType<V>, fieldOf: (path:
 }
 
 /** Above the submit button: too many submissions from here, or the server's problem and the errors without a field. */
-export function SubmitProblems({ error, rateLimitedText, unplaced }: { error: unknown; rateLimitedText: string; unplaced: string[] }) {
+function SubmitProblems({ error, rateLimitedText, unplaced }: { error: unknown; rateLimitedText: string; unplaced: string[] }) {
   const { t } = useTranslation();
   if (isProblem(error) && error.status === 429) {
     return (
@@ -186,6 +221,35 @@ export function SubmitProblems({ error, rateLimitedText, unplaced }: { error: un
           ))}
         </List>
       )}
+    </>
+  );
+}
+
+/** The end of a public form: the honeypot, what went wrong with the last submission, and the button. */
+export function SubmitArea<V extends { website: string }>({
+  form,
+  honeypotId,
+  error,
+  rateLimitedText,
+  unplaced,
+  pending,
+  label,
+}: {
+  form: UseFormReturnType<V>;
+  honeypotId: string;
+  error: unknown;
+  rateLimitedText: string;
+  unplaced: string[];
+  pending: boolean;
+  label: string;
+}) {
+  return (
+    <>
+      <Honeypot id={honeypotId} form={form} />
+      <SubmitProblems error={error} rateLimitedText={rateLimitedText} unplaced={unplaced} />
+      <Button type="submit" size="md" loading={pending} fullWidth>
+        {label}
+      </Button>
     </>
   );
 }

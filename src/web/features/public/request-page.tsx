@@ -1,4 +1,4 @@
-import { Alert, Button, NativeSelect, Paper, Radio, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, NativeSelect, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { TFunction } from '../../i18n/translate.js';
 import { useState } from 'react';
@@ -13,7 +13,7 @@ import { berlinLocalToInstant, isolate } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
 import { useAskForGuide } from './api.js';
 import { NetworkLinks } from './network-links.js';
-import { ConsentSection, GroupError, Honeypot, PublicNetworkPage, SubmitProblems, ThanksPage, usePlacedProblems } from './public-form.js';
+import { ConsentSection, FormPart, GroupError, PublicNetworkPage, SubmitArea, ThanksPage, usePlacedProblems } from './public-form.js';
 import { districtData, LanguageChoice, labelOf } from './request-choices.js';
 import '../portal/portal.css';
 import './public.css';
@@ -174,176 +174,133 @@ function RequestForm({ network, onDone }: { network: PublicNetwork; onDone: () =
       <Stack gap="lg">
         <Text size="sm">{t('apply.requiredNote')}</Text>
 
-        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="ask-what">
-          <Stack gap="md">
-            <Title order={2} size="h3" id="ask-what">
-              {t('askGuide.whatTitle')}
-            </Title>
-            <Radio.Group
-              id="ask-kind"
-              label={t('askGuide.kindLabel')}
-              required
-              {...form.getInputProps('kind')}
-              error={kindError ? true : undefined}
-              aria-describedby={kindError ? 'ask-kind-error' : undefined}
-            >
-              <Stack gap="sm" mt="xs">
-                {KINDS.map((k, i) => (
-                  <Radio
-                    key={k}
-                    value={k}
-                    label={t(`askGuide.kinds.${k}`)}
-                    description={t(`askGuide.kindHints.${k}`)}
-                    aria-invalid={kindError && i === 0 ? true : undefined}
-                    aria-describedby={kindError && i === 0 ? 'ask-kind-error' : undefined}
-                  />
-                ))}
-              </Stack>
-            </Radio.Group>
-            <GroupError id="ask-kind-error" error={kindError} />
-            {topics.length > 0 && (
-              <NativeSelect
-                label={t('askGuide.topicLabel')}
-                description={t('askGuide.topicHint')}
-                data={[{ value: '', label: t('askGuide.topicNone') }, ...topics.map((e) => ({ value: e.key, label: labelOf(e) }))]}
-                {...form.getInputProps('topic')}
-              />
-            )}
-            <Textarea
-              dir="auto"
-              label={t('askGuide.descriptionLabel')}
-              description={t('askGuide.descriptionHint')}
-              required
-              autosize
-              minRows={4}
-              maxLength={3000}
-              {...form.getInputProps('description')}
-            />
-          </Stack>
-        </Paper>
-
-        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="ask-languages-title">
-          <Stack gap="sm">
-            <Title order={2} size="h3" id="ask-languages-title">
-              {t('askGuide.languagesTitle')}
-            </Title>
-            <LanguageChoice
-              value={v.languages}
-              onChange={(value) => form.setFieldValue('languages', value)}
-              error={form.errors.languages}
-            />
-          </Stack>
-        </Paper>
-
-        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="ask-where">
-          <Stack gap="sm">
-            <div>
-              <Title order={2} size="h3" id="ask-where">
-                {inPerson(v.kind) ? t('askGuide.whereTitle') : t('askGuide.whenTitle')}
-              </Title>
-              <Text size="sm" mt={4} className="secondary-text">
-                {t('askGuide.whereHint')}
-              </Text>
-            </div>
-            {inPerson(v.kind) && (
-              <>
-                {network.districts.length > 0 && (
-                  <NativeSelect
-                    label={t('askGuide.districtLabel')}
-                    data={[{ value: '', label: t('askGuide.districtNone') }, ...districtData(network.districts, t, locale)]}
-                    {...form.getInputProps('districtKey')}
-                  />
-                )}
-                <TextInput
-                  dir="auto"
-                  label={t('askGuide.placeLabel')}
-                  description={t('askGuide.placeHint')}
-                  maxLength={300}
-                  {...form.getInputProps('place')}
+        <FormPart id="ask-what" title={t('askGuide.whatTitle')} gap="md">
+          <Radio.Group
+            id="ask-kind"
+            label={t('askGuide.kindLabel')}
+            required
+            {...form.getInputProps('kind')}
+            error={kindError ? true : undefined}
+            aria-describedby={kindError ? 'ask-kind-error' : undefined}
+          >
+            <Stack gap="sm" mt="xs">
+              {KINDS.map((k, i) => (
+                <Radio
+                  key={k}
+                  value={k}
+                  label={t(`askGuide.kinds.${k}`)}
+                  description={t(`askGuide.kindHints.${k}`)}
+                  aria-invalid={kindError && i === 0 ? true : undefined}
+                  aria-describedby={kindError && i === 0 ? 'ask-kind-error' : undefined}
                 />
-              </>
-            )}
-            <TextInput
-              type="datetime-local"
-              label={t('askGuide.startsAtLabel')}
-              description={t('askGuide.startsAtHint')}
-              {...form.getInputProps('startsAt')}
-            />
-            <Radio.Group label={t('askGuide.urgencyLabel')} description={t('askGuide.urgencyHint')} {...form.getInputProps('urgency')}>
-              <Stack gap="xs" mt="xs">
-                {URGENCY.map((u) => (
-                  <Radio key={u} value={u} label={t(`requests.urgency.${u}`)} />
-                ))}
-              </Stack>
-            </Radio.Group>
-          </Stack>
-        </Paper>
-
-        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="ask-person">
-          <Stack gap="sm">
-            <div>
-              <Title order={2} size="h3" id="ask-person">
-                {t('askGuide.personTitle')}
-              </Title>
-              <Text size="sm" mt={4} className="secondary-text">
-                {t('askGuide.personHint')}
-              </Text>
-            </div>
+              ))}
+            </Stack>
+          </Radio.Group>
+          <GroupError id="ask-kind-error" error={kindError} />
+          {topics.length > 0 && (
             <NativeSelect
-              label={t('askGuide.ageLabel')}
-              data={[
-                { value: '', label: t('portal.choose') },
-                ...AGE_GROUPS.map((a) => ({ value: a, label: t(`requests.ageGroups.${a}`) })),
-              ]}
-              {...form.getInputProps('ageGroup')}
+              label={t('askGuide.topicLabel')}
+              description={t('askGuide.topicHint')}
+              data={[{ value: '', label: t('askGuide.topicNone') }, ...topics.map((e) => ({ value: e.key, label: labelOf(e) }))]}
+              {...form.getInputProps('topic')}
             />
-            <Radio.Group label={t('askGuide.genderLabel')} {...form.getInputProps('genderPreference')}>
-              <Stack gap="xs" mt="xs">
-                <Radio value="" label={t('askGuide.gender.any')} />
-                <Radio value="female" label={t('askGuide.gender.female')} />
-                <Radio value="male" label={t('askGuide.gender.male')} />
-              </Stack>
-            </Radio.Group>
-          </Stack>
-        </Paper>
+          )}
+          <Textarea
+            dir="auto"
+            label={t('askGuide.descriptionLabel')}
+            description={t('askGuide.descriptionHint')}
+            required
+            autosize
+            minRows={4}
+            maxLength={3000}
+            {...form.getInputProps('description')}
+          />
+        </FormPart>
 
-        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="ask-contact">
-          <Stack gap="sm">
-            <div>
-              <Title order={2} size="h3" id="ask-contact">
-                {t('askGuide.contactTitle')}
-              </Title>
-              <Text size="sm" mt={4} className="secondary-text">
-                {t('askGuide.contactHint')}
-              </Text>
-            </div>
-            <TextInput
-              dir="auto"
-              label={t('askGuide.nameLabel')}
-              autoComplete="name"
-              required
-              maxLength={200}
-              {...form.getInputProps('name')}
-            />
-            <TextInput
-              label={t('apply.phone')}
-              description={t('askGuide.phoneHint')}
-              type="tel"
-              autoComplete="tel"
-              dir="ltr"
-              className="portal-ltr-field"
-              {...form.getInputProps('phone')}
-            />
-            <TextInput
-              label={t('fields.email')}
-              type="email"
-              autoComplete="email"
-              dir="ltr"
-              className="portal-ltr-field"
-              {...form.getInputProps('email')}
-            />
-          </Stack>
-        </Paper>
+        <FormPart id="ask-languages-title" title={t('askGuide.languagesTitle')}>
+          <LanguageChoice value={v.languages} onChange={(value) => form.setFieldValue('languages', value)} error={form.errors.languages} />
+        </FormPart>
+
+        <FormPart
+          id="ask-where"
+          title={inPerson(v.kind) ? t('askGuide.whereTitle') : t('askGuide.whenTitle')}
+          hint={t('askGuide.whereHint')}
+        >
+          {inPerson(v.kind) && (
+            <>
+              {network.districts.length > 0 && (
+                <NativeSelect
+                  label={t('askGuide.districtLabel')}
+                  data={[{ value: '', label: t('askGuide.districtNone') }, ...districtData(network.districts, t, locale)]}
+                  {...form.getInputProps('districtKey')}
+                />
+              )}
+              <TextInput
+                dir="auto"
+                label={t('askGuide.placeLabel')}
+                description={t('askGuide.placeHint')}
+                maxLength={300}
+                {...form.getInputProps('place')}
+              />
+            </>
+          )}
+          <TextInput
+            type="datetime-local"
+            label={t('askGuide.startsAtLabel')}
+            description={t('askGuide.startsAtHint')}
+            {...form.getInputProps('startsAt')}
+          />
+          <Radio.Group label={t('askGuide.urgencyLabel')} description={t('askGuide.urgencyHint')} {...form.getInputProps('urgency')}>
+            <Stack gap="xs" mt="xs">
+              {URGENCY.map((u) => (
+                <Radio key={u} value={u} label={t(`requests.urgency.${u}`)} />
+              ))}
+            </Stack>
+          </Radio.Group>
+        </FormPart>
+
+        <FormPart id="ask-person" title={t('askGuide.personTitle')} hint={t('askGuide.personHint')}>
+          <NativeSelect
+            label={t('askGuide.ageLabel')}
+            data={[{ value: '', label: t('portal.choose') }, ...AGE_GROUPS.map((a) => ({ value: a, label: t(`requests.ageGroups.${a}`) }))]}
+            {...form.getInputProps('ageGroup')}
+          />
+          <Radio.Group label={t('askGuide.genderLabel')} {...form.getInputProps('genderPreference')}>
+            <Stack gap="xs" mt="xs">
+              <Radio value="" label={t('askGuide.gender.any')} />
+              <Radio value="female" label={t('askGuide.gender.female')} />
+              <Radio value="male" label={t('askGuide.gender.male')} />
+            </Stack>
+          </Radio.Group>
+        </FormPart>
+
+        <FormPart id="ask-contact" title={t('askGuide.contactTitle')} hint={t('askGuide.contactHint')}>
+          <TextInput
+            dir="auto"
+            label={t('askGuide.nameLabel')}
+            autoComplete="name"
+            required
+            maxLength={200}
+            {...form.getInputProps('name')}
+          />
+          <TextInput
+            label={t('apply.phone')}
+            description={t('askGuide.phoneHint')}
+            type="tel"
+            autoComplete="tel"
+            dir="ltr"
+            className="portal-ltr-field"
+            {...form.getInputProps('phone')}
+          />
+          <TextInput
+            label={t('fields.email')}
+            type="email"
+            autoComplete="email"
+            dir="ltr"
+            className="portal-ltr-field"
+            {...form.getInputProps('email')}
+          />
+        </FormPart>
 
         <ConsentSection
           idPrefix="ask"
@@ -357,13 +314,15 @@ function RequestForm({ network, onDone }: { network: PublicNetwork; onDone: () =
           version={network.requestConsentVersion}
         />
 
-        <Honeypot id="ask-website" form={form} />
-
-        <SubmitProblems error={ask.error} rateLimitedText={t('askGuide.rateLimited')} unplaced={unplaced} />
-
-        <Button type="submit" size="md" loading={ask.isPending} fullWidth>
-          {t('askGuide.submit')}
-        </Button>
+        <SubmitArea
+          form={form}
+          honeypotId="ask-website"
+          error={ask.error}
+          rateLimitedText={t('askGuide.rateLimited')}
+          unplaced={unplaced}
+          pending={ask.isPending}
+          label={t('askGuide.submit')}
+        />
       </Stack>
     </form>
   );

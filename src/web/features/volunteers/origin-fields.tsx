@@ -31,9 +31,7 @@ export function OriginFields({ form, current }: { form: Form; current?: Voluntee
         ) : (
           <Alert role="note" color="green" variant="light" icon={<IconInfo />} title={t('volunteers.origins.consentOnRecord')}>
             <Stack gap="xs">
-              <Text size="sm">
-                {t('volunteers.origins.consentGiven', { date: formatIsoDate(onRecord.givenOn, locale), version: onRecord.textVersion })}
-              </Text>
+              <Text size="sm">{t('volunteers.origins.consentGiven', { date: formatIsoDate(onRecord.givenOn, locale), version: onRecord.textVersion })}</Text>
               <Group>
                 <Button size="xs" variant="outline" color="red" onClick={() => form.setFieldValue('withdrawConsent', true)}>
                   {t('volunteers.origins.withdraw')}

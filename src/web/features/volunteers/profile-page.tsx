@@ -58,23 +58,13 @@ export default function VolunteerPage() {
             <Text size="sm" className="secondary-text">
               {t('volunteers.statusSince', { date: formatDate(v.statusSince, locale) })}
             </Text>
-            {v.deployable ? (
-              <Flag color="green">{t('volunteers.deployable.short')}</Flag>
-            ) : (
-              <Flag>{t('volunteers.flags.notDeployable')}</Flag>
-            )}
+            {v.deployable ? <Flag color="green">{t('volunteers.deployable.short')}</Flag> : <Flag>{t('volunteers.flags.notDeployable')}</Flag>}
             {v.wellbeing.overloaded && <Flag color="red">{t('volunteers.flags.overloaded')}</Flag>}
             {v.freeCapacity && <Flag color="green">{t('volunteers.capacity.free')}</Flag>}
             {!v.onboarding.policeCertificateValid && <Flag>{t('volunteers.flags.policeMissing')}</Flag>}
-            {v.wellbeing.supervisionDue && (v.status === 'active' || v.status === 'paused') && (
-              <Flag>{t('volunteers.flags.supervisionDue')}</Flag>
-            )}
+            {v.wellbeing.supervisionDue && (v.status === 'active' || v.status === 'paused') && <Flag>{t('volunteers.flags.supervisionDue')}</Flag>}
           </Group>
-          <Tabs
-            value={tab}
-            onChange={(next) => setParams(next && next !== 'profile' ? { tab: next } : {}, { replace: true })}
-            keepMounted={false}
-          >
+          <Tabs value={tab} onChange={(next) => setParams(next && next !== 'profile' ? { tab: next } : {}, { replace: true })} keepMounted={false}>
             <Tabs.List>
               {TABS.map((k) => (
                 <Tabs.Tab key={k} value={k}>

@@ -10,16 +10,7 @@ import { useUiLocale } from '../../i18n/locale.js';
 import { Free } from '../../components/bidi.js';
 import { useInvitePortal } from './api.js';
 import { Facts, Flag, formatIban, LanguagesText, Section } from './components.js';
-import {
-  berlinToday,
-  countryLabel,
-  districtLabel,
-  formatIsoDate,
-  languageLabel,
-  nameOf,
-  weekdayLabel,
-  type Catalogues,
-} from './vocabulary.js';
+import { berlinToday, countryLabel, districtLabel, formatIsoDate, languageLabel, nameOf, weekdayLabel, type Catalogues } from './vocabulary.js';
 import { WellbeingSection } from './wellbeing-section.js';
 
 function names(keys: string[], entries: { key: string; name: string }[]) {
@@ -59,12 +50,7 @@ export function ProfileTab({ v, catalogues }: { v: VolunteerDetail; catalogues: 
   const { locale } = useUiLocale();
   const today = berlinToday();
   const address = [v.street, [v.postalCode, v.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
-  const gender =
-    v.gender === 'self_described'
-      ? v.genderSelfDescribed || t('volunteers.gender.self_described')
-      : v.gender
-        ? t(`volunteers.gender.${v.gender}`)
-        : null;
+  const gender = v.gender === 'self_described' ? v.genderSelfDescribed || t('volunteers.gender.self_described') : v.gender ? t(`volunteers.gender.${v.gender}`) : null;
   const trade = [v.trade && v.trade !== 'other' ? t(`volunteers.trades.${v.trade}`) : null, v.tradeFreeText].filter(Boolean).join(' – ');
   const byDay = [...v.availability].sort((a, b) => a.weekday - b.weekday || a.from.localeCompare(b.from));
   return (
@@ -153,9 +139,7 @@ export function ProfileTab({ v, catalogues }: { v: VolunteerDetail; catalogues: 
               value: byDay.length ? (
                 <ul className="plain-list">
                   {byDay.map((s) => (
-                    <li key={`${s.weekday}-${s.from}`}>
-                      {t('volunteers.slot', { day: weekdayLabel(s.weekday, locale), from: s.from, to: s.to })}
-                    </li>
+                    <li key={`${s.weekday}-${s.from}`}>{t('volunteers.slot', { day: weekdayLabel(s.weekday, locale), from: s.from, to: s.to })}</li>
                   ))}
                 </ul>
               ) : null,

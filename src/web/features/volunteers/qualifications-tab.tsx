@@ -73,9 +73,7 @@ export function QualificationsTab({ v, catalogues }: { v: VolunteerDetail; catal
                         {t(`volunteers.qualificationTypes.${q.type}`)}
                         {q.specializationKey ? ` – ${nameOf(catalogues.specializations, q.specializationKey)}` : ''}
                       </Table.Td>
-                      <Table.Td data-label={t('volunteers.fields.completedOn')}>
-                        {formatCompletionDate(q.completedOn, q.completedOnPrecision, locale, t)}
-                      </Table.Td>
+                      <Table.Td data-label={t('volunteers.fields.completedOn')}>{formatCompletionDate(q.completedOn, q.completedOnPrecision, locale, t)}</Table.Td>
                       <Table.Td data-label={t('volunteers.fields.provider')} data-wrap>
                         {q.provider ?? ''}
                       </Table.Td>
@@ -106,9 +104,7 @@ export function QualificationsTab({ v, catalogues }: { v: VolunteerDetail; catal
       <Section id="qualifications-supervision" title={t('volunteers.sections.supervision')}>
         <Group gap="sm" wrap="wrap">
           <Text>
-            {v.wellbeing.lastSupervisionOn
-              ? t('volunteers.supervision.last', { date: formatIsoDate(v.wellbeing.lastSupervisionOn, locale) })
-              : t('volunteers.supervision.never')}
+            {v.wellbeing.lastSupervisionOn ? t('volunteers.supervision.last', { date: formatIsoDate(v.wellbeing.lastSupervisionOn, locale) }) : t('volunteers.supervision.never')}
           </Text>
           {v.wellbeing.supervisionDue && <Flag>{t('volunteers.flags.supervisionDue')}</Flag>}
         </Group>

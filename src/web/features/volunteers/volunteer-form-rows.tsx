@@ -88,12 +88,7 @@ export function AvailabilitySection({ form }: { form: Form }) {
                 data={WEEKDAYS.map((d) => ({ value: String(d), label: weekdayLabel(d, locale) }))}
                 {...form.getInputProps(`availability.${i}.weekday`)}
               />
-              <TextInput
-                className="narrow"
-                type="time"
-                label={t('volunteers.fields.from')}
-                {...form.getInputProps(`availability.${i}.from`)}
-              />
+              <TextInput className="narrow" type="time" label={t('volunteers.fields.from')} {...form.getInputProps(`availability.${i}.from`)} />
               <TextInput className="narrow" type="time" label={t('volunteers.fields.to')} {...form.getInputProps(`availability.${i}.to`)} />
               <RowRemove label={t('volunteers.form.removeSlot', { n: i + 1 })} onClick={() => form.removeListItem('availability', i)} />
             </div>
@@ -110,12 +105,7 @@ export function AvailabilitySection({ form }: { form: Form }) {
           blank={{ from: '', to: '', note: '' }}
           render={(i) => (
             <div className="row-item" key={i}>
-              <TextInput
-                className="narrow"
-                type="date"
-                label={t('volunteers.form.absenceFromN', { n: i + 1 })}
-                {...form.getInputProps(`absences.${i}.from`)}
-              />
+              <TextInput className="narrow" type="date" label={t('volunteers.form.absenceFromN', { n: i + 1 })} {...form.getInputProps(`absences.${i}.from`)} />
               <TextInput className="narrow" type="date" label={t('volunteers.fields.until')} {...form.getInputProps(`absences.${i}.to`)} />
               <TextInput className="grow" label={t('volunteers.fields.note')} {...form.getInputProps(`absences.${i}.note`)} />
               <RowRemove label={t('volunteers.form.removeAbsence', { n: i + 1 })} onClick={() => form.removeListItem('absences', i)} />
@@ -153,25 +143,13 @@ export function QualificationsSection({ form, catalogues }: { form: Form; catalo
                 <NativeSelect
                   className="grow"
                   label={t('volunteers.fields.specialization')}
-                  data={[
-                    { value: '', label: t('volunteers.form.notStated') },
-                    ...sortedByName(catalogues.specializations, locale).map((s) => ({ value: s.key, label: s.name })),
-                  ]}
+                  data={[{ value: '', label: t('volunteers.form.notStated') }, ...sortedByName(catalogues.specializations, locale).map((s) => ({ value: s.key, label: s.name }))]}
                   {...form.getInputProps(`qualifications.${i}.specializationKey`)}
                 />
               )}
-              <TextInput
-                className="narrow"
-                type="date"
-                required
-                label={t('volunteers.fields.completedOn')}
-                {...form.getInputProps(`qualifications.${i}.completedOn`)}
-              />
+              <TextInput className="narrow" type="date" required label={t('volunteers.fields.completedOn')} {...form.getInputProps(`qualifications.${i}.completedOn`)} />
               <TextInput className="grow" label={t('volunteers.fields.provider')} {...form.getInputProps(`qualifications.${i}.provider`)} />
-              <RowRemove
-                label={t('volunteers.form.removeQualification', { n: i + 1 })}
-                onClick={() => form.removeListItem('qualifications', i)}
-              />
+              <RowRemove label={t('volunteers.form.removeQualification', { n: i + 1 })} onClick={() => form.removeListItem('qualifications', i)} />
             </div>
           )}
         />

@@ -38,24 +38,16 @@ export function PersonSection({ form }: { form: Form }) {
         />
         <NativeSelect
           label={t('volunteers.fields.contactLanguage')}
-          data={[
-            { value: '', label: t('volunteers.form.notStated') },
-            ...languageOptions(locale, v.contactLanguage ? [v.contactLanguage] : []),
-          ]}
+          data={[{ value: '', label: t('volunteers.form.notStated') }, ...languageOptions(locale, v.contactLanguage ? [v.contactLanguage] : [])]}
           {...form.getInputProps('contactLanguage')}
         />
         <NativeSelect
           label={t('volunteers.fields.gender')}
           description={t('volunteers.form.optional')}
-          data={[
-            { value: '', label: t('volunteers.form.notStated') },
-            ...GENDERS.map((g) => ({ value: g, label: t(`volunteers.gender.${g}`) })),
-          ]}
+          data={[{ value: '', label: t('volunteers.form.notStated') }, ...GENDERS.map((g) => ({ value: g, label: t(`volunteers.gender.${g}`) }))]}
           {...form.getInputProps('gender')}
         />
-        {v.gender === 'self_described' && (
-          <TextInput label={t('volunteers.fields.genderSelfDescribed')} {...form.getInputProps('genderSelfDescribed')} />
-        )}
+        {v.gender === 'self_described' && <TextInput label={t('volunteers.fields.genderSelfDescribed')} {...form.getInputProps('genderSelfDescribed')} />}
       </SimpleGrid>
     </Section>
   );
@@ -78,17 +70,10 @@ export function WorkSection({ form }: { form: Form }) {
           ]}
           {...form.getInputProps('trade')}
         />
-        <TextInput
-          label={t('volunteers.fields.tradeFreeText')}
-          description={t('volunteers.form.tradeFreeTextHint')}
-          {...form.getInputProps('tradeFreeText')}
-        />
+        <TextInput label={t('volunteers.fields.tradeFreeText')} description={t('volunteers.form.tradeFreeTextHint')} {...form.getInputProps('tradeFreeText')} />
         <NativeSelect
           label={t('volunteers.fields.position')}
-          data={[
-            { value: '', label: t('volunteers.form.notStated') },
-            ...PROFESSIONAL_POSITIONS.map((p) => ({ value: p, label: t(`volunteers.positions.${p}`) })),
-          ]}
+          data={[{ value: '', label: t('volunteers.form.notStated') }, ...PROFESSIONAL_POSITIONS.map((p) => ({ value: p, label: t(`volunteers.positions.${p}`) }))]}
           {...form.getInputProps('professionalPosition')}
         />
       </SimpleGrid>
@@ -110,11 +95,7 @@ export function DeploymentSection({ form, catalogues }: { form: Form; catalogues
             ))}
           </SimpleGrid>
         </Checkbox.Group>
-        <Checkbox.Group
-          label={t('volunteers.fields.topics')}
-          description={t('volunteers.form.topicsHint')}
-          {...form.getInputProps('topics')}
-        >
+        <Checkbox.Group label={t('volunteers.fields.topics')} description={t('volunteers.form.topicsHint')} {...form.getInputProps('topics')}>
           <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} mt="xs" spacing="xs">
             {topicOptions.map((s) => (
               <Checkbox key={s.value} value={s.value} label={s.label} />
@@ -211,13 +192,7 @@ export function StatusSection({ form, current }: { form: Form; current?: Volunte
           data={VOLUNTEER_STATUSES.map((s) => ({ value: s, label: t(`volunteers.status.${s}`) }))}
           {...form.getInputProps('status')}
         />
-        {statusChanged && (
-          <TextInput
-            label={t('volunteers.fields.statusReason')}
-            description={t('volunteers.form.statusReasonHint')}
-            {...form.getInputProps('statusReason')}
-          />
-        )}
+        {statusChanged && <TextInput label={t('volunteers.fields.statusReason')} description={t('volunteers.form.statusReasonHint')} {...form.getInputProps('statusReason')} />}
       </SimpleGrid>
     </Section>
   );
@@ -228,16 +203,8 @@ export function OnboardingSection({ form }: { form: Form }) {
   return (
     <Section id="form-onboarding" title={t('volunteers.sections.onboarding')}>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
-          type="date"
-          label={t('volunteers.onboarding.confidentialitySignedOn')}
-          {...form.getInputProps('onboarding.confidentialitySignedOn')}
-        />
-        <TextInput
-          type="date"
-          label={t('volunteers.onboarding.dataProtectionConsentOn')}
-          {...form.getInputProps('onboarding.dataProtectionConsentOn')}
-        />
+        <TextInput type="date" label={t('volunteers.onboarding.confidentialitySignedOn')} {...form.getInputProps('onboarding.confidentialitySignedOn')} />
+        <TextInput type="date" label={t('volunteers.onboarding.dataProtectionConsentOn')} {...form.getInputProps('onboarding.dataProtectionConsentOn')} />
         <TextInput type="date" label={t('volunteers.onboarding.insuranceNotedOn')} {...form.getInputProps('onboarding.insuranceNotedOn')} />
         <TextInput
           type="date"

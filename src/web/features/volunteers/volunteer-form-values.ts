@@ -199,9 +199,7 @@ export function bodyOf(v: FormValues, access: Access, current?: VolunteerDetail)
   if (access.notes) {
     const b = v.bankAccount;
     body.bankAccount =
-      b.iban.trim() === '' && b.bic.trim() === '' && b.accountHolder.trim() === ''
-        ? null
-        : { iban: b.iban.trim(), bic: text(b.bic), accountHolder: b.accountHolder.trim() };
+      b.iban.trim() === '' && b.bic.trim() === '' && b.accountHolder.trim() === '' ? null : { iban: b.iban.trim(), bic: text(b.bic), accountHolder: b.accountHolder.trim() };
   }
   if (access.origins) {
     const onRecord = !!current?.originConsent;

@@ -1,26 +1,16 @@
-import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useRef } from 'react';
 import { useTranslation } from '../../i18n/translate.js';
 import { CreateVolunteerBody, type VolunteerDetail } from '../../../common/api/volunteers.js';
-import { ProblemError } from '../../api/client.js';
 import { useCan, useOneSubmitAtATime } from '../../api/hooks.js';
 import { applyProblemToForm, useFocusProblem, zodValidator } from '../../components/forms.js';
-import { ProblemAlert } from '../../components/problem-alert.js';
+import { FormActions } from './form-actions.js';
 import { Section } from './components.js';
 import { OriginFields } from './origin-fields.js';
 import type { Catalogues } from './vocabulary.js';
 import { AvailabilitySection, LanguagesFields, QualificationsSection } from './volunteer-form-rows.js';
-import {
-  BankSection,
-  CapacitySection,
-  DeploymentSection,
-  DistrictsSection,
-  OnboardingSection,
-  PersonSection,
-  StatusSection,
-  WorkSection,
-} from './volunteer-form-sections.js';
+import { BankSection, CapacitySection, DeploymentSection, DistrictsSection, OnboardingSection, PersonSection, StatusSection, WorkSection } from './volunteer-form-sections.js';
 import { bodyOf, type Access, type FormValues } from './volunteer-form-values.js';
 
 export function VolunteerForm({
@@ -61,10 +51,8 @@ export function VolunteerForm({
         if (!values.originConsent.givenOn) errors['originConsent.givenOn'] = t('validation.required');
         if (!values.originConsent.textVersion.trim()) errors['originConsent.textVersion'] = t('validation.required');
       }
-      if (errors['bankAccount.iban'])
-        errors['bankAccount.iban'] = values.bankAccount.iban.trim() === '' ? t('validation.required') : t('volunteers.bank.ibanInvalid');
-      if (errors['bankAccount.accountHolder'] && values.bankAccount.accountHolder.trim() === '')
-        errors['bankAccount.accountHolder'] = t('validation.required');
+      if (errors['bankAccount.iban']) errors['bankAccount.iban'] = values.bankAccount.iban.trim() === '' ? t('validation.required') : t('volunteers.bank.ibanInvalid');
+      if (errors['bankAccount.accountHolder'] && values.bankAccount.accountHolder.trim() === '') errors['bankAccount.accountHolder'] = t('validation.required');
       if (errors['bankAccount.bic'] && values.bankAccount.bic.trim() !== '') errors['bankAccount.bic'] = t('volunteers.bank.bicInvalid');
       return errors;
     },
@@ -82,8 +70,6 @@ export function VolunteerForm({
       focusProblem();
     }
   }, focusProblem);
-
-  const conflict = error instanceof ProblemError && error.status === 409;
 
   return (
     <form ref={formRef} noValidate onSubmit={submit}>
@@ -112,37 +98,19 @@ export function VolunteerForm({
 
         {access.notes && (
           <Section id="form-notes" title={t('volunteers.sections.notes')}>
-            <Textarea
-              label={t('volunteers.fields.notes')}
-              description={t('volunteers.form.notesHint')}
-              autosize
-              minRows={3}
-              maxRows={12}
-              {...form.getInputProps('notes')}
-            />
+            <Textarea label={t('volunteers.fields.notes')} description={t('volunteers.form.notesHint')} autosize minRows={3} maxRows={12} {...form.getInputProps('notes')} />
           </Section>
         )}
 
-        <div className="form-actions">
-          <Stack gap="xs">
-            <div ref={alertRef} tabIndex={-1}>
-              <ProblemAlert error={error} onReload={onReload} />
-              {conflict && onReload && (
-                <Text size="sm" mt={4}>
-                  {t('volunteers.form.conflictHint')}
-                </Text>
-              )}
-            </div>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onCancel}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={pending}>
-                {submitLabel}
-              </Button>
-            </Group>
-          </Stack>
-        </div>
+        <FormActions
+          alertRef={alertRef}
+          error={error}
+          onReload={onReload}
+          conflictHint={t('volunteers.form.conflictHint')}
+          onCancel={onCancel}
+          pending={pending}
+          submitLabel={submitLabel}
+        />
       </Stack>
     </form>
   );

@@ -93,11 +93,7 @@ export function WellbeingSection({ v }: { v: VolunteerDetail }) {
               label: t('volunteers.sections.supervision'),
               value: (
                 <Group gap="xs" wrap="wrap">
-                  <span>
-                    {w.lastSupervisionOn
-                      ? t('volunteers.supervision.last', { date: formatIsoDate(w.lastSupervisionOn, locale) })
-                      : t('volunteers.supervision.never')}
-                  </span>
+                  <span>{w.lastSupervisionOn ? t('volunteers.supervision.last', { date: formatIsoDate(w.lastSupervisionOn, locale) }) : t('volunteers.supervision.never')}</span>
                   {w.supervisionDue && <Flag>{t('volunteers.flags.supervisionDue')}</Flag>}
                 </Group>
               ),

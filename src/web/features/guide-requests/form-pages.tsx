@@ -10,7 +10,8 @@ import { ProblemAlert } from '../../components/problem-alert.js';
 import { isolate } from '../../i18n/format.js';
 import { useCatalogues } from '../volunteers/api.js';
 import { fetchRequest, useCreateRequest, useRequest, useUpdateRequest } from './api.js';
-import { bodyOf, changedFields, emptyValues, RequestForm, valuesOf } from './request-form.js';
+import { RequestForm } from './request-form.js';
+import { bodyOf, changedFields, emptyValues, valuesOf } from './request-form-values.js';
 
 function Loading() {
   const { t } = useTranslation();

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
 import { useProposal } from './api.js';
 import { ExpiryNote, ProposalFacts } from './parts.js';
-import { ProposalAnswer } from './portal-sections.js';
+import { ProposalAnswer } from './portal-proposals.js';
 import './placements.css';
 
 const COLORS = { pending: 'blue', accepted: 'green', declined: 'gray', expired: 'gray', withdrawn: 'gray' } as const;

@@ -11,7 +11,7 @@ import { formatDate, isolate, TIME_ZONE } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
 import { formatDay, formatMoney } from '../placements/format.js';
 import { ClaimStatus } from '../placements/parts.js';
-import { LoadAlert } from '../placements/portal-sections.js';
+import { LoadAlert } from '../placements/portal-load-alert.js';
 import { usePortalOverview } from './api.js';
 import { usePortalVolunteer } from './portal-page.js';
 

@@ -15,7 +15,11 @@ import { IconDownload, IconLock } from '../../components/icons.js';
 import { formatCalendarDate } from './languages.js';
 import { AbsencesForm, AvailabilityForm, ContactForm, InterestsForm, LanguagesForm } from './profile-forms.js';
 import { Section } from './section.js';
-import { AgreementsSection, BankAccountForm, ClaimSection, DeploymentsSection, ProposalsSection } from '../placements/portal-sections.js';
+import { AgreementsSection } from '../placements/portal-agreements.js';
+import { BankAccountForm } from '../placements/portal-bank-account.js';
+import { ClaimSection } from '../placements/portal-claims.js';
+import { DeploymentsSection } from '../placements/portal-deployments.js';
+import { ProposalsSection } from '../placements/portal-proposals.js';
 import { PortalNav, PORTAL_HASHES, usePortalSection } from './portal-nav.js';
 import './portal.css';
 

@@ -1,23 +1,19 @@
-import { Alert, Button, Center, Checkbox, List, Loader, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { TFunction } from '../../i18n/translate.js';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from '../../i18n/translate.js';
-import { useParams } from '../../router.js';
 import type { PublicNetwork } from '../../../common/api/public.js';
-import { ProblemError, isProblem } from '../../api/client.js';
-import { onDemand, onDemandFormHandlers, useFocusProblem, zodValidator } from '../../components/forms.js';
-import { IconAlert, IconCheck } from '../../components/icons.js';
+import { onDemand, onDemandFormHandlers, zodValidator } from '../../components/forms.js';
 import { Page } from '../../components/page.js';
-import { ProblemAlert } from '../../components/problem-alert.js';
-import { formPath } from '../../components/form-path.js';
 import { currentLocale } from '../../i18n/index.js';
 import { isolate } from '../../i18n/format.js';
 import { LanguageRows, languagesOf, newLanguageRow, type LanguageRow } from '../portal/language-rows.js';
 import { readerOptions } from '../catalog/api.js';
 import { InterestCheckboxes } from '../portal/interest-checkboxes.js';
-import { usePublicNetwork, useApplyAsVolunteer } from './api.js';
+import { useApplyAsVolunteer } from './api.js';
 import { NetworkLinks } from './network-links.js';
+import { ConsentSection, FormPart, PublicNetworkPage, SubmitArea, ThanksPage, usePlacedProblems } from './public-form.js';
 import '../portal/portal.css';
 import './public.css';
 
@@ -79,10 +75,6 @@ function validator(consentVersion: string, t: TFunction) {
 function ApplicationForm({ network, onDone }: { network: PublicNetwork; onDone: (firstName: string) => void }) {
   const { t } = useTranslation();
   const apply = useApplyAsVolunteer(network.slug);
-  // After a failed check the first field in error takes the focus, so that nobody hunts for it.
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstError = useFocusProblem(formRef);
-  const [unplaced, setUnplaced] = useState<string[]>([]);
   const form = useForm<Values>({
     initialValues: {
       firstName: '',
@@ -100,173 +92,94 @@ function ApplicationForm({ network, onDone }: { network: PublicNetwork; onDone: 
     validate: validator(network.consentVersion, t),
   });
   const fieldNames = new Set(['firstName', 'lastName', 'email', 'phone', 'postalCode', 'city', 'interests', 'message', 'consent']);
+  const { formRef, focusFirstError, unplaced, clearUnplaced, place } = usePlacedProblems(form, (path) => {
+    const field = FIELD_OF[path] ?? path;
+    return fieldNames.has(field.split('.')[0]!) || field.startsWith('languages.') ? field : null;
+  });
 
   const submit = form.onSubmit(
     (values) => {
-      setUnplaced([]);
+      clearUnplaced();
       // Without the schema (it could not be fetched) the body goes as it is: the server checks it.
       const body = bodyOf(values, network.consentVersion);
       apply.mutate(schemas.get()?.VolunteerApplicationBody.parse(body) ?? (body as Parameters<typeof apply.mutate>[0]), {
         onSuccess: () => onDone(values.firstName.trim()),
-        onError: (error) => {
-          if (!(error instanceof ProblemError) || !error.problem.errors) return;
-          const fields: Record<string, string> = {};
-          const rest: string[] = [];
-          for (const e of error.problem.errors) {
-            const path = formPath(e.path);
-            const field = FIELD_OF[path] ?? path;
-            if (fieldNames.has(field.split('.')[0]!) || field.startsWith('languages.')) fields[field] = e.message;
-            else rest.push(e.message);
-          }
-          form.setErrors(fields);
-          setUnplaced(rest);
-          focusFirstError();
-        },
+        onError: place,
       });
     },
     () => focusFirstError(),
   );
 
-  const rateLimited = isProblem(apply.error) && apply.error.status === 429;
-  const consentError = form.errors.consent;
-
   return (
-    <form
-      ref={formRef}
-      {...onDemandFormHandlers(schemas, submit)}
-      noValidate
-      className="apply-form"
-    >
+    <form ref={formRef} {...onDemandFormHandlers(schemas, submit)} noValidate className="apply-form">
       <Stack gap="lg">
         <Text size="sm">{t('apply.requiredNote')}</Text>
 
-        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="apply-about">
-          <Stack gap="sm">
-            <Title order={2} size="h3" id="apply-about">
-              {t('apply.about')}
-            </Title>
-            <TextInput label={t('apply.firstName')} autoComplete="given-name" required {...form.getInputProps('firstName')} />
-            <TextInput label={t('apply.lastName')} autoComplete="family-name" required {...form.getInputProps('lastName')} />
-            <TextInput
-              label={t('fields.email')}
-              description={t('apply.emailHint')}
-              type="email"
-              autoComplete="email"
-              dir="ltr"
-              className="portal-ltr-field"
-              required
-              {...form.getInputProps('email')}
+        <FormPart id="apply-about" title={t('apply.about')}>
+          <TextInput label={t('apply.firstName')} autoComplete="given-name" required {...form.getInputProps('firstName')} />
+          <TextInput label={t('apply.lastName')} autoComplete="family-name" required {...form.getInputProps('lastName')} />
+          <TextInput
+            label={t('fields.email')}
+            description={t('apply.emailHint')}
+            type="email"
+            autoComplete="email"
+            dir="ltr"
+            className="portal-ltr-field"
+            required
+            {...form.getInputProps('email')}
+          />
+          <TextInput
+            label={t('apply.phone')}
+            description={t('apply.phoneHint')}
+            type="tel"
+            autoComplete="tel"
+            dir="ltr"
+            className="portal-ltr-field"
+            {...form.getInputProps('phone')}
+          />
+          <div className="portal-place">
+            <TextInput label={t('apply.postalCode')} autoComplete="postal-code" inputMode="numeric" className="portal-postal" {...form.getInputProps('postalCode')} />
+            <TextInput label={t('apply.city')} autoComplete="address-level2" className="portal-city" {...form.getInputProps('city')} />
+          </div>
+        </FormPart>
+
+        <FormPart id="apply-languages" title={t('apply.languages')} hint={t('apply.languagesHint')}>
+          <LanguageRows form={form} idPrefix="apply" />
+        </FormPart>
+
+        <FormPart id="apply-topics" title={t('apply.topics')}>
+          {network.topics.length > 0 && (
+            <InterestCheckboxes
+              form={form}
+              topics={readerOptions(network.topics, network.defaultLocale, currentLocale())}
+              label={t('apply.topicsLabel')}
+              description={t('apply.topicsHint')}
             />
-            <TextInput
-              label={t('apply.phone')}
-              description={t('apply.phoneHint')}
-              type="tel"
-              autoComplete="tel"
-              dir="ltr"
-              className="portal-ltr-field"
-              {...form.getInputProps('phone')}
-            />
-            <div className="portal-place">
-              <TextInput label={t('apply.postalCode')} autoComplete="postal-code" inputMode="numeric" className="portal-postal" {...form.getInputProps('postalCode')} />
-              <TextInput label={t('apply.city')} autoComplete="address-level2" className="portal-city" {...form.getInputProps('city')} />
-            </div>
-          </Stack>
-        </Paper>
+          )}
+          <Textarea label={t('apply.message')} description={t('apply.messageHint')} autosize minRows={3} maxLength={2000} {...form.getInputProps('message')} />
+        </FormPart>
 
-        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="apply-languages">
-          <Stack gap="sm">
-            <div>
-              <Title order={2} size="h3" id="apply-languages">
-                {t('apply.languages')}
-              </Title>
-              <Text size="sm" mt={4} className="secondary-text">
-                {t('apply.languagesHint')}
-              </Text>
-            </div>
-            <LanguageRows form={form} idPrefix="apply" />
-          </Stack>
-        </Paper>
+        <ConsentSection
+          idPrefix="apply"
+          form={form}
+          texts={{
+            what: t('apply.consent.what'),
+            why: t('apply.consent.why', { network: isolate(network.name) }),
+            withdraw: t('apply.consent.withdraw'),
+            accept: t('apply.consent.accept', { network: isolate(network.name) }),
+          }}
+          version={network.consentVersion}
+        />
 
-        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="apply-topics">
-          <Stack gap="sm">
-            <Title order={2} size="h3" id="apply-topics">
-              {t('apply.topics')}
-            </Title>
-            {network.topics.length > 0 && (
-              <InterestCheckboxes
-                form={form}
-                topics={readerOptions(network.topics, network.defaultLocale, currentLocale())}
-                label={t('apply.topicsLabel')}
-                description={t('apply.topicsHint')}
-              />
-            )}
-            <Textarea label={t('apply.message')} description={t('apply.messageHint')} autosize minRows={3} maxLength={2000} {...form.getInputProps('message')} />
-          </Stack>
-        </Paper>
-
-        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="apply-consent" className="apply-consent">
-          <Stack gap="sm">
-            <Title order={2} size="h3" id="apply-consent">
-              {t('apply.consent.title')}
-            </Title>
-            <div>
-              <Text fw={600}>{t('apply.consent.whatTitle')}</Text>
-              <Text size="sm">{t('apply.consent.what')}</Text>
-            </div>
-            <div>
-              <Text fw={600}>{t('apply.consent.whyTitle')}</Text>
-              <Text size="sm">{t('apply.consent.why', { network: isolate(network.name) })}</Text>
-            </div>
-            <div>
-              <Text fw={600}>{t('apply.consent.withdrawTitle')}</Text>
-              <Text size="sm">{t('apply.consent.withdraw')}</Text>
-            </div>
-            {/* Mantine's checkbox shows an error without tying it to the box: aria-invalid and the description are set here. */}
-            <Checkbox
-              label={t('apply.consent.accept', { network: isolate(network.name) })}
-              required
-              {...form.getInputProps('consent', { type: 'checkbox' })}
-              error={consentError ? true : undefined}
-              aria-invalid={consentError ? true : undefined}
-              aria-describedby={consentError ? 'apply-consent-error' : undefined}
-            />
-            {consentError && (
-              <Text id="apply-consent-error" size="sm" c="var(--mantine-color-error)">
-                {consentError}
-              </Text>
-            )}
-            <Text size="xs" className="secondary-text">
-              {t('apply.consent.version', { version: network.consentVersion })}
-            </Text>
-          </Stack>
-        </Paper>
-
-        {/* A field for robots only: hidden from people, screen readers and the keyboard. */}
-        <div className="apply-hp" aria-hidden="true">
-          <label htmlFor="apply-website">{t('apply.honeypot')}</label>
-          <input id="apply-website" name="website" type="text" tabIndex={-1} autoComplete="off" {...form.getInputProps('website')} />
-        </div>
-
-        {rateLimited ? (
-          <Alert color="red" variant="light" icon={<IconAlert />} title={t('apply.rateLimitedTitle')} role="alert">
-            {t('apply.rateLimited')}
-          </Alert>
-        ) : (
-          <>
-            <ProblemAlert error={apply.error} />
-            {unplaced.length > 0 && (
-              <List size="sm" role="alert">
-                {unplaced.map((m) => (
-                  <List.Item key={m}>{m}</List.Item>
-                ))}
-              </List>
-            )}
-          </>
-        )}
-
-        <Button type="submit" size="md" loading={apply.isPending} fullWidth>
-          {t('apply.submit')}
-        </Button>
+        <SubmitArea
+          form={form}
+          honeypotId="apply-website"
+          error={apply.error}
+          rateLimitedText={t('apply.rateLimited')}
+          unplaced={unplaced}
+          pending={apply.isPending}
+          label={t('apply.submit')}
+        />
       </Stack>
     </form>
   );
@@ -275,71 +188,40 @@ function ApplicationForm({ network, onDone }: { network: PublicNetwork; onDone: 
 function ThankYou({ network, firstName }: { network: PublicNetwork; firstName: string }) {
   const { t } = useTranslation();
   return (
-    <Page title={t('apply.thanksTitle')}>
-      <Alert color="green" variant="light" icon={<IconCheck />} title={t('apply.thanksHeading', { name: isolate(firstName) })} role="status">
-        <Text>{t('apply.thanksText', { network: isolate(network.name) })}</Text>
-      </Alert>
-      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="apply-next">
-        <Title order={2} size="h3" id="apply-next" mb="sm">
-          {t('apply.nextTitle')}
-        </Title>
-        <List type="ordered" spacing="xs" className="portal-list">
-          <List.Item>{t('apply.next1')}</List.Item>
-          <List.Item>{t('apply.next2')}</List.Item>
-          <List.Item>{t('apply.next3')}</List.Item>
-        </List>
-      </Paper>
-      <NetworkLinks slug={network.slug} current="apply" />
-    </Page>
+    <ThanksPage
+      network={network}
+      current="apply"
+      title={t('apply.thanksTitle')}
+      heading={t('apply.thanksHeading', { name: isolate(firstName) })}
+      text={t('apply.thanksText', { network: isolate(network.name) })}
+      nextId="apply-next"
+      next={[t('apply.next1'), t('apply.next2'), t('apply.next3')]}
+    />
   );
 }
 
 export default function ApplyPage() {
   const { t } = useTranslation();
-  const { networkSlug = '' } = useParams();
-  const network = usePublicNetwork(networkSlug);
   const [doneFor, setDoneFor] = useState<string | null>(null);
-
-  if (network.isPending) {
-    return (
-      <Page title={t('apply.title')}>
-        <Center py="xl">
-          <Loader aria-label={t('app.loading')} role="status" />
-        </Center>
-      </Page>
-    );
-  }
-  if (network.error) {
-    return (
-      <Page title={t('apply.title')}>
-        <ProblemAlert error={network.error} />
-        <div>
-          <Button variant="default" onClick={() => void network.refetch()}>
-            {t('errors.retry')}
-          </Button>
-        </div>
-      </Page>
-    );
-  }
-  if (!network.data) {
-    return (
-      <Page title={t('apply.unknownTitle')}>
-        <Text>{t('apply.unknown')}</Text>
-      </Page>
-    );
-  }
-  if (doneFor !== null) return <ThankYou network={network.data} firstName={doneFor} />;
   return (
-    <Page title={t('apply.title')}>
-      <Stack gap="xs">
-        <Text fw={600}>
-          <bdi>{network.data.name}</bdi>
-        </Text>
-        <Text>{t('apply.intro')}</Text>
-        <Text>{t('apply.how')}</Text>
-      </Stack>
-      <ApplicationForm network={network.data} onDone={setDoneFor} />
-      <NetworkLinks slug={network.data.slug} current="apply" />
-    </Page>
+    <PublicNetworkPage title={t('apply.title')} unknownText={t('apply.unknown')}>
+      {(network) =>
+        doneFor !== null ? (
+          <ThankYou network={network} firstName={doneFor} />
+        ) : (
+          <Page title={t('apply.title')}>
+            <Stack gap="xs">
+              <Text fw={600}>
+                <bdi>{network.name}</bdi>
+              </Text>
+              <Text>{t('apply.intro')}</Text>
+              <Text>{t('apply.how')}</Text>
+            </Stack>
+            <ApplicationForm network={network} onDone={setDoneFor} />
+            <NetworkLinks slug={network.slug} current="apply" />
+          </Page>
+        )
+      }
+    </PublicNetworkPage>
   );
 }

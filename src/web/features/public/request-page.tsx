@@ -1,40 +1,20 @@
-import {
-  Alert,
-  Button,
-  Center,
-  Checkbox,
-  Group,
-  List,
-  Loader,
-  NativeSelect,
-  Paper,
-  Radio,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, NativeSelect, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { TFunction } from '../../i18n/translate.js';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from '../../i18n/translate.js';
-import { useParams } from '../../router.js';
 import type { PublicNetwork } from '../../../common/api/public.js';
-import { ProblemError, isProblem } from '../../api/client.js';
 import { Name } from '../../components/bidi.js';
-import { formPath } from '../../components/form-path.js';
-import { onDemand, onDemandFormHandlers, useFocusProblem, zodValidator } from '../../components/forms.js';
-import { IconAlert, IconCheck } from '../../components/icons.js';
+import { onDemand, onDemandFormHandlers, zodValidator } from '../../components/forms.js';
+import { IconAlert } from '../../components/icons.js';
 import { Page } from '../../components/page.js';
-import { ProblemAlert } from '../../components/problem-alert.js';
 import { currentLocale } from '../../i18n/index.js';
 import { berlinLocalToInstant, isolate } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
-import { languageOptions } from '../portal/languages.js';
-import { useAskForGuide, usePublicNetwork } from './api.js';
+import { useAskForGuide } from './api.js';
 import { NetworkLinks } from './network-links.js';
+import { ConsentSection, FormPart, GroupError, PublicNetworkPage, SubmitArea, ThanksPage, usePlacedProblems } from './public-form.js';
+import { districtData, LanguageChoice, labelOf } from './request-choices.js';
 import '../portal/portal.css';
 import './public.css';
 
@@ -142,102 +122,10 @@ function validator(consentVersion: string, t: TFunction) {
   };
 }
 
-/** A catalogue entry's name in the reader's language, where the network gave one. */
-const labelOf = (e: { name: string; label?: string }) => e.label || e.name;
-
-/** Districts for the select: each district, then its quarters. */
-function districtData(districts: PublicNetwork['districts'], t: TFunction, locale: string) {
-  const collator = new Intl.Collator(locale);
-  const byName = (a: { name: string }, b: { name: string }) => collator.compare(labelOf(a), labelOf(b));
-  const tops = districts.filter((d) => !d.parentKey || !districts.some((p) => p.key === d.parentKey)).sort(byName);
-  return tops.map((d) => ({
-    group: labelOf(d),
-    items: [
-      { value: d.key, label: t('volunteers.district.whole', { name: labelOf(d) }) },
-      ...districts
-        .filter((q) => q.parentKey === d.key)
-        .sort(byName)
-        .map((q) => ({ value: q.key, label: labelOf(q) })),
-    ],
-  }));
-}
-
-/** Error text under a group of boxes, tied to the group for screen readers. */
-function GroupError({ id, error }: { id: string; error: unknown }) {
-  if (typeof error !== 'string' || !error) return null;
-  return (
-    <Text id={id} size="sm" c="var(--mantine-color-error)">
-      {error}
-    </Text>
-  );
-}
-
-function LanguageChoice({ value, onChange, error }: { value: string[]; onChange: (v: string[]) => void; error: unknown }) {
-  const { t } = useTranslation();
-  const { locale } = useUiLocale();
-  const options = languageOptions(locale);
-  // The language of the page comes first: whoever reads Arabic here most likely speaks it.
-  const frequent = [...options.frequent.filter((o) => o.value === locale), ...options.frequent.filter((o) => o.value !== locale)];
-  const others = options.others;
-  const extra = others.filter((o) => value.includes(o.value));
-  const [pick, setPick] = useState('');
-  const invalid = typeof error === 'string' && !!error;
-  return (
-    <Stack gap="sm">
-      <Checkbox.Group
-        id="ask-languages"
-        label={t('askGuide.languagesLabel')}
-        description={t('askGuide.languagesHint')}
-        required
-        value={value}
-        onChange={onChange}
-        error={invalid ? true : undefined}
-        aria-describedby={invalid ? 'ask-languages-error' : undefined}
-      >
-        <SimpleGrid cols={{ base: 1, xs: 2 }} mt="xs" spacing="xs" verticalSpacing="xs">
-          {[...frequent, ...extra].map((o, i) => (
-            <Checkbox
-              key={o.value}
-              value={o.value}
-              label={o.label}
-              aria-invalid={invalid && i === 0 ? true : undefined}
-              aria-describedby={invalid && i === 0 ? 'ask-languages-error' : undefined}
-            />
-          ))}
-        </SimpleGrid>
-      </Checkbox.Group>
-      <GroupError id="ask-languages-error" error={error} />
-      {/* Chosen, then added by a button: arrow keys in a closed select change it at every step. */}
-      <Group align="flex-end" gap="sm" wrap="nowrap">
-        <NativeSelect
-          className="ask-other-language"
-          label={t('askGuide.otherLanguage')}
-          value={pick}
-          data={[{ value: '', label: t('portal.choose') }, ...others.filter((o) => !value.includes(o.value))]}
-          onChange={(e) => setPick(e.currentTarget.value)}
-        />
-        <Button
-          variant="default"
-          disabled={!pick}
-          onClick={() => {
-            onChange([...value, pick]);
-            setPick('');
-          }}
-        >
-          {t('askGuide.addLanguage')}
-        </Button>
-      </Group>
-    </Stack>
-  );
-}
-
 function RequestForm({ network, onDone }: { network: PublicNetwork; onDone: () => void }) {
   const { t } = useTranslation();
   const { locale } = useUiLocale();
   const ask = useAskForGuide(network.slug);
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstError = useFocusProblem(formRef);
-  const [unplaced, setUnplaced] = useState<string[]>([]);
   const form = useForm<Values>({
     initialValues: {
       kind: '',
@@ -258,279 +146,183 @@ function RequestForm({ network, onDone }: { network: PublicNetwork; onDone: () =
     },
     validate: validator(network.requestConsentVersion, t),
   });
+  const { formRef, focusFirstError, unplaced, clearUnplaced, place } = usePlacedProblems(form, (path) => {
+    const field = FIELD_OF[path] ?? (path.startsWith('languages') ? 'languages' : path);
+    return FIELDS.has(field) ? field : null;
+  });
 
   const submit = form.onSubmit(
     (values) => {
-      setUnplaced([]);
+      clearUnplaced();
       // Without the schema (it could not be fetched) the body goes as it is: the server checks it.
       const body = bodyOf(values, network.requestConsentVersion);
       ask.mutate(schemas.get()?.PublicGuideRequestBody.parse(body) ?? (body as Parameters<typeof ask.mutate>[0]), {
         onSuccess: () => onDone(),
-        onError: (error) => {
-          if (!(error instanceof ProblemError) || !error.problem.errors) return;
-          const fields: Record<string, string> = {};
-          const rest: string[] = [];
-          for (const e of error.problem.errors) {
-            const path = formPath(e.path);
-            const field = FIELD_OF[path] ?? (path.startsWith('languages') ? 'languages' : path);
-            if (FIELDS.has(field)) fields[field] = e.message;
-            else rest.push(e.message);
-          }
-          form.setErrors(fields);
-          setUnplaced(rest);
-          focusFirstError();
-        },
+        onError: place,
       });
     },
     () => focusFirstError(),
   );
 
   const v = form.values;
-  const rateLimited = isProblem(ask.error) && ask.error.status === 429;
   const kindError = form.errors.kind;
-  const consentError = form.errors.consent;
   const collator = new Intl.Collator(locale);
   const topics = [...network.topics].sort((a, b) => collator.compare(labelOf(a), labelOf(b)));
 
   return (
-    <form
-      ref={formRef}
-      {...onDemandFormHandlers(schemas, submit)}
-      noValidate
-      className="apply-form"
-    >
+    <form ref={formRef} {...onDemandFormHandlers(schemas, submit)} noValidate className="apply-form">
       <Stack gap="lg">
         <Text size="sm">{t('apply.requiredNote')}</Text>
 
-        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="ask-what">
-          <Stack gap="md">
-            <Title order={2} size="h3" id="ask-what">
-              {t('askGuide.whatTitle')}
-            </Title>
-            <Radio.Group
-              id="ask-kind"
-              label={t('askGuide.kindLabel')}
-              required
-              {...form.getInputProps('kind')}
-              error={kindError ? true : undefined}
-              aria-describedby={kindError ? 'ask-kind-error' : undefined}
-            >
-              <Stack gap="sm" mt="xs">
-                {KINDS.map((k, i) => (
-                  <Radio
-                    key={k}
-                    value={k}
-                    label={t(`askGuide.kinds.${k}`)}
-                    description={t(`askGuide.kindHints.${k}`)}
-                    aria-invalid={kindError && i === 0 ? true : undefined}
-                    aria-describedby={kindError && i === 0 ? 'ask-kind-error' : undefined}
-                  />
-                ))}
-              </Stack>
-            </Radio.Group>
-            <GroupError id="ask-kind-error" error={kindError} />
-            {topics.length > 0 && (
-              <NativeSelect
-                label={t('askGuide.topicLabel')}
-                description={t('askGuide.topicHint')}
-                data={[{ value: '', label: t('askGuide.topicNone') }, ...topics.map((e) => ({ value: e.key, label: labelOf(e) }))]}
-                {...form.getInputProps('topic')}
-              />
-            )}
-            <Textarea
-              dir="auto"
-              label={t('askGuide.descriptionLabel')}
-              description={t('askGuide.descriptionHint')}
-              required
-              autosize
-              minRows={4}
-              maxLength={3000}
-              {...form.getInputProps('description')}
-            />
-          </Stack>
-        </Paper>
-
-        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="ask-languages-title">
-          <Stack gap="sm">
-            <Title order={2} size="h3" id="ask-languages-title">
-              {t('askGuide.languagesTitle')}
-            </Title>
-            <LanguageChoice
-              value={v.languages}
-              onChange={(value) => form.setFieldValue('languages', value)}
-              error={form.errors.languages}
-            />
-          </Stack>
-        </Paper>
-
-        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="ask-where">
-          <Stack gap="sm">
-            <div>
-              <Title order={2} size="h3" id="ask-where">
-                {inPerson(v.kind) ? t('askGuide.whereTitle') : t('askGuide.whenTitle')}
-              </Title>
-              <Text size="sm" mt={4} className="secondary-text">
-                {t('askGuide.whereHint')}
-              </Text>
-            </div>
-            {inPerson(v.kind) && (
-              <>
-                {network.districts.length > 0 && (
-                  <NativeSelect
-                    label={t('askGuide.districtLabel')}
-                    data={[{ value: '', label: t('askGuide.districtNone') }, ...districtData(network.districts, t, locale)]}
-                    {...form.getInputProps('districtKey')}
-                  />
-                )}
-                <TextInput
-                  dir="auto"
-                  label={t('askGuide.placeLabel')}
-                  description={t('askGuide.placeHint')}
-                  maxLength={300}
-                  {...form.getInputProps('place')}
+        <FormPart id="ask-what" title={t('askGuide.whatTitle')} gap="md">
+          <Radio.Group
+            id="ask-kind"
+            label={t('askGuide.kindLabel')}
+            required
+            {...form.getInputProps('kind')}
+            error={kindError ? true : undefined}
+            aria-describedby={kindError ? 'ask-kind-error' : undefined}
+          >
+            <Stack gap="sm" mt="xs">
+              {KINDS.map((k, i) => (
+                <Radio
+                  key={k}
+                  value={k}
+                  label={t(`askGuide.kinds.${k}`)}
+                  description={t(`askGuide.kindHints.${k}`)}
+                  aria-invalid={kindError && i === 0 ? true : undefined}
+                  aria-describedby={kindError && i === 0 ? 'ask-kind-error' : undefined}
                 />
-              </>
-            )}
-            <TextInput
-              type="datetime-local"
-              label={t('askGuide.startsAtLabel')}
-              description={t('askGuide.startsAtHint')}
-              {...form.getInputProps('startsAt')}
-            />
-            <Radio.Group label={t('askGuide.urgencyLabel')} description={t('askGuide.urgencyHint')} {...form.getInputProps('urgency')}>
-              <Stack gap="xs" mt="xs">
-                {URGENCY.map((u) => (
-                  <Radio key={u} value={u} label={t(`requests.urgency.${u}`)} />
-                ))}
-              </Stack>
-            </Radio.Group>
-          </Stack>
-        </Paper>
-
-        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="ask-person">
-          <Stack gap="sm">
-            <div>
-              <Title order={2} size="h3" id="ask-person">
-                {t('askGuide.personTitle')}
-              </Title>
-              <Text size="sm" mt={4} className="secondary-text">
-                {t('askGuide.personHint')}
-              </Text>
-            </div>
+              ))}
+            </Stack>
+          </Radio.Group>
+          <GroupError id="ask-kind-error" error={kindError} />
+          {topics.length > 0 && (
             <NativeSelect
-              label={t('askGuide.ageLabel')}
-              data={[
-                { value: '', label: t('portal.choose') },
-                ...AGE_GROUPS.map((a) => ({ value: a, label: t(`requests.ageGroups.${a}`) })),
-              ]}
-              {...form.getInputProps('ageGroup')}
+              label={t('askGuide.topicLabel')}
+              description={t('askGuide.topicHint')}
+              data={[{ value: '', label: t('askGuide.topicNone') }, ...topics.map((e) => ({ value: e.key, label: labelOf(e) }))]}
+              {...form.getInputProps('topic')}
             />
-            <Radio.Group label={t('askGuide.genderLabel')} {...form.getInputProps('genderPreference')}>
-              <Stack gap="xs" mt="xs">
-                <Radio value="" label={t('askGuide.gender.any')} />
-                <Radio value="female" label={t('askGuide.gender.female')} />
-                <Radio value="male" label={t('askGuide.gender.male')} />
-              </Stack>
-            </Radio.Group>
-          </Stack>
-        </Paper>
+          )}
+          <Textarea
+            dir="auto"
+            label={t('askGuide.descriptionLabel')}
+            description={t('askGuide.descriptionHint')}
+            required
+            autosize
+            minRows={4}
+            maxLength={3000}
+            {...form.getInputProps('description')}
+          />
+        </FormPart>
 
-        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="ask-contact">
-          <Stack gap="sm">
-            <div>
-              <Title order={2} size="h3" id="ask-contact">
-                {t('askGuide.contactTitle')}
-              </Title>
-              <Text size="sm" mt={4} className="secondary-text">
-                {t('askGuide.contactHint')}
-              </Text>
-            </div>
-            <TextInput
-              dir="auto"
-              label={t('askGuide.nameLabel')}
-              autoComplete="name"
-              required
-              maxLength={200}
-              {...form.getInputProps('name')}
-            />
-            <TextInput
-              label={t('apply.phone')}
-              description={t('askGuide.phoneHint')}
-              type="tel"
-              autoComplete="tel"
-              dir="ltr"
-              className="portal-ltr-field"
-              {...form.getInputProps('phone')}
-            />
-            <TextInput
-              label={t('fields.email')}
-              type="email"
-              autoComplete="email"
-              dir="ltr"
-              className="portal-ltr-field"
-              {...form.getInputProps('email')}
-            />
-          </Stack>
-        </Paper>
+        <FormPart id="ask-languages-title" title={t('askGuide.languagesTitle')}>
+          <LanguageChoice value={v.languages} onChange={(value) => form.setFieldValue('languages', value)} error={form.errors.languages} />
+        </FormPart>
 
-        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="ask-consent" className="apply-consent">
-          <Stack gap="sm">
-            <Title order={2} size="h3" id="ask-consent">
-              {t('apply.consent.title')}
-            </Title>
-            <div>
-              <Text fw={600}>{t('apply.consent.whatTitle')}</Text>
-              <Text size="sm">{t('askGuide.consent.what')}</Text>
-            </div>
-            <div>
-              <Text fw={600}>{t('apply.consent.whyTitle')}</Text>
-              <Text size="sm">{t('askGuide.consent.why', { network: isolate(network.name) })}</Text>
-            </div>
-            <div>
-              <Text fw={600}>{t('apply.consent.withdrawTitle')}</Text>
-              <Text size="sm">{t('askGuide.consent.withdraw')}</Text>
-            </div>
-            <Checkbox
-              label={t('askGuide.consent.accept', { network: isolate(network.name) })}
-              required
-              {...form.getInputProps('consent', { type: 'checkbox' })}
-              error={consentError ? true : undefined}
-              aria-invalid={consentError ? true : undefined}
-              aria-describedby={consentError ? 'ask-consent-error' : undefined}
-            />
-            <GroupError id="ask-consent-error" error={consentError} />
-            <Text size="xs" className="secondary-text">
-              {t('apply.consent.version', { version: network.requestConsentVersion })}
-            </Text>
-          </Stack>
-        </Paper>
+        <FormPart
+          id="ask-where"
+          title={inPerson(v.kind) ? t('askGuide.whereTitle') : t('askGuide.whenTitle')}
+          hint={t('askGuide.whereHint')}
+        >
+          {inPerson(v.kind) && (
+            <>
+              {network.districts.length > 0 && (
+                <NativeSelect
+                  label={t('askGuide.districtLabel')}
+                  data={[{ value: '', label: t('askGuide.districtNone') }, ...districtData(network.districts, t, locale)]}
+                  {...form.getInputProps('districtKey')}
+                />
+              )}
+              <TextInput
+                dir="auto"
+                label={t('askGuide.placeLabel')}
+                description={t('askGuide.placeHint')}
+                maxLength={300}
+                {...form.getInputProps('place')}
+              />
+            </>
+          )}
+          <TextInput
+            type="datetime-local"
+            label={t('askGuide.startsAtLabel')}
+            description={t('askGuide.startsAtHint')}
+            {...form.getInputProps('startsAt')}
+          />
+          <Radio.Group label={t('askGuide.urgencyLabel')} description={t('askGuide.urgencyHint')} {...form.getInputProps('urgency')}>
+            <Stack gap="xs" mt="xs">
+              {URGENCY.map((u) => (
+                <Radio key={u} value={u} label={t(`requests.urgency.${u}`)} />
+              ))}
+            </Stack>
+          </Radio.Group>
+        </FormPart>
 
-        {/* A field for robots only: hidden from people, screen readers and the keyboard. */}
-        <div className="apply-hp" aria-hidden="true">
-          <label htmlFor="ask-website">{t('apply.honeypot')}</label>
-          <input id="ask-website" name="website" type="text" tabIndex={-1} autoComplete="off" {...form.getInputProps('website')} />
-        </div>
+        <FormPart id="ask-person" title={t('askGuide.personTitle')} hint={t('askGuide.personHint')}>
+          <NativeSelect
+            label={t('askGuide.ageLabel')}
+            data={[{ value: '', label: t('portal.choose') }, ...AGE_GROUPS.map((a) => ({ value: a, label: t(`requests.ageGroups.${a}`) }))]}
+            {...form.getInputProps('ageGroup')}
+          />
+          <Radio.Group label={t('askGuide.genderLabel')} {...form.getInputProps('genderPreference')}>
+            <Stack gap="xs" mt="xs">
+              <Radio value="" label={t('askGuide.gender.any')} />
+              <Radio value="female" label={t('askGuide.gender.female')} />
+              <Radio value="male" label={t('askGuide.gender.male')} />
+            </Stack>
+          </Radio.Group>
+        </FormPart>
 
-        {rateLimited ? (
-          <Alert color="red" variant="light" icon={<IconAlert />} title={t('apply.rateLimitedTitle')} role="alert">
-            {t('askGuide.rateLimited')}
-          </Alert>
-        ) : (
-          <>
-            <ProblemAlert error={ask.error} />
-            {unplaced.length > 0 && (
-              <List size="sm" role="alert">
-                {unplaced.map((m) => (
-                  <List.Item key={m}>{m}</List.Item>
-                ))}
-              </List>
-            )}
-          </>
-        )}
+        <FormPart id="ask-contact" title={t('askGuide.contactTitle')} hint={t('askGuide.contactHint')}>
+          <TextInput
+            dir="auto"
+            label={t('askGuide.nameLabel')}
+            autoComplete="name"
+            required
+            maxLength={200}
+            {...form.getInputProps('name')}
+          />
+          <TextInput
+            label={t('apply.phone')}
+            description={t('askGuide.phoneHint')}
+            type="tel"
+            autoComplete="tel"
+            dir="ltr"
+            className="portal-ltr-field"
+            {...form.getInputProps('phone')}
+          />
+          <TextInput
+            label={t('fields.email')}
+            type="email"
+            autoComplete="email"
+            dir="ltr"
+            className="portal-ltr-field"
+            {...form.getInputProps('email')}
+          />
+        </FormPart>
 
-        <Button type="submit" size="md" loading={ask.isPending} fullWidth>
-          {t('askGuide.submit')}
-        </Button>
+        <ConsentSection
+          idPrefix="ask"
+          form={form}
+          texts={{
+            what: t('askGuide.consent.what'),
+            why: t('askGuide.consent.why', { network: isolate(network.name) }),
+            withdraw: t('askGuide.consent.withdraw'),
+            accept: t('askGuide.consent.accept', { network: isolate(network.name) }),
+          }}
+          version={network.requestConsentVersion}
+        />
+
+        <SubmitArea
+          form={form}
+          honeypotId="ask-website"
+          error={ask.error}
+          rateLimitedText={t('askGuide.rateLimited')}
+          unplaced={unplaced}
+          pending={ask.isPending}
+          label={t('askGuide.submit')}
+        />
       </Stack>
     </form>
   );
@@ -539,75 +331,45 @@ function RequestForm({ network, onDone }: { network: PublicNetwork; onDone: () =
 function Received({ network }: { network: PublicNetwork }) {
   const { t } = useTranslation();
   return (
-    <Page title={t('askGuide.thanksTitle')}>
-      <Alert color="green" variant="light" icon={<IconCheck />} title={t('askGuide.thanksHeading')} role="status">
-        <Text>{t('askGuide.thanksText', { network: isolate(network.name) })}</Text>
-      </Alert>
-      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="ask-next">
-        <Title order={2} size="h3" id="ask-next" mb="sm">
-          {t('apply.nextTitle')}
-        </Title>
-        <List type="ordered" spacing="xs" className="portal-list">
-          <List.Item>{t('askGuide.next1')}</List.Item>
-          <List.Item>{t('askGuide.next2')}</List.Item>
-          <List.Item>{t('askGuide.next3')}</List.Item>
-        </List>
-      </Paper>
+    <ThanksPage
+      network={network}
+      current="request"
+      title={t('askGuide.thanksTitle')}
+      heading={t('askGuide.thanksHeading')}
+      text={t('askGuide.thanksText', { network: isolate(network.name) })}
+      nextId="ask-next"
+      next={[t('askGuide.next1'), t('askGuide.next2'), t('askGuide.next3')]}
+    >
       <Alert color="gray" variant="light" icon={<IconAlert />} title={t('askGuide.emergencyTitle')} role="note">
         <Text size="sm">{t('askGuide.emergency')}</Text>
       </Alert>
-      <NetworkLinks slug={network.slug} current="request" />
-    </Page>
+    </ThanksPage>
   );
 }
 
 export default function PublicRequestPage() {
   const { t } = useTranslation();
-  const { networkSlug = '' } = useParams();
-  const network = usePublicNetwork(networkSlug);
   const [done, setDone] = useState(false);
-
-  if (network.isPending) {
-    return (
-      <Page title={t('askGuide.title')}>
-        <Center py="xl">
-          <Loader aria-label={t('app.loading')} role="status" />
-        </Center>
-      </Page>
-    );
-  }
-  if (network.error) {
-    return (
-      <Page title={t('askGuide.title')}>
-        <ProblemAlert error={network.error} />
-        <div>
-          <Button variant="default" onClick={() => void network.refetch()}>
-            {t('errors.retry')}
-          </Button>
-        </div>
-      </Page>
-    );
-  }
-  if (!network.data) {
-    return (
-      <Page title={t('apply.unknownTitle')}>
-        <Text>{t('askGuide.unknown')}</Text>
-      </Page>
-    );
-  }
-  if (done) return <Received network={network.data} />;
   return (
-    <Page title={t('askGuide.title')}>
-      <Stack gap="xs">
-        <Text fw={600}>
-          <Name>{network.data.name}</Name>
-        </Text>
-        <Text>{t('askGuide.intro')}</Text>
-        <Text>{t('askGuide.how')}</Text>
-        <Text>{t('askGuide.forOthers')}</Text>
-      </Stack>
-      <RequestForm network={network.data} onDone={() => setDone(true)} />
-      <NetworkLinks slug={network.data.slug} current="request" />
-    </Page>
+    <PublicNetworkPage title={t('askGuide.title')} unknownText={t('askGuide.unknown')}>
+      {(network) =>
+        done ? (
+          <Received network={network} />
+        ) : (
+          <Page title={t('askGuide.title')}>
+            <Stack gap="xs">
+              <Text fw={600}>
+                <Name>{network.name}</Name>
+              </Text>
+              <Text>{t('askGuide.intro')}</Text>
+              <Text>{t('askGuide.how')}</Text>
+              <Text>{t('askGuide.forOthers')}</Text>
+            </Stack>
+            <RequestForm network={network} onDone={() => setDone(true)} />
+            <NetworkLinks slug={network.slug} current="request" />
+          </Page>
+        )
+      }
+    </PublicNetworkPage>
   );
 }

@@ -9,7 +9,8 @@ import { Page } from '../../components/page.js';
 import { isolate } from '../../i18n/format.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { fetchVolunteer, useCatalogues, useCreateVolunteer, useUpdateVolunteer, useVolunteer } from './api.js';
-import { bodyOf, changedFields, emptyValues, valuesOf, VolunteerForm } from './volunteer-form.js';
+import { VolunteerForm } from './volunteer-form.js';
+import { bodyOf, changedFields, emptyValues, valuesOf } from './volunteer-form-values.js';
 
 function Loading() {
   const { t } = useTranslation();

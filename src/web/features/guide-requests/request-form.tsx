@@ -8,7 +8,7 @@ import { ConfirmModal } from '../../components/data.js';
 import { applyProblemToForm, useFocusProblem, zodValidator } from '../../components/forms.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useUiLocale } from '../../i18n/locale.js';
-import { FormActions } from '../volunteers/form-actions.js';
+import { EditFormFoot } from '../volunteers/edit-form-foot.js';
 import { Section } from '../volunteers/components.js';
 import type { Catalogues } from '../volunteers/vocabulary.js';
 import { LanguageNeeds } from './request-form-rows.js';
@@ -110,7 +110,7 @@ export function RequestForm({
           <ContactSection form={form} />
           <HandlingSection form={form} organization={access.organization} />
 
-          <FormActions
+          <EditFormFoot
             alertRef={alertRef}
             error={error}
             onReload={onReload}

@@ -5,7 +5,7 @@ import { useTranslation } from '../../i18n/translate.js';
 import { CreateVolunteerBody, type VolunteerDetail } from '../../../common/api/volunteers.js';
 import { useCan, useOneSubmitAtATime } from '../../api/hooks.js';
 import { applyProblemToForm, useFocusProblem, zodValidator } from '../../components/forms.js';
-import { FormActions } from './form-actions.js';
+import { EditFormFoot } from './edit-form-foot.js';
 import { Section } from './components.js';
 import { OriginFields } from './origin-fields.js';
 import type { Catalogues } from './vocabulary.js';
@@ -102,7 +102,7 @@ export function VolunteerForm({
           </Section>
         )}
 
-        <FormActions
+        <EditFormFoot
           alertRef={alertRef}
           error={error}
           onReload={onReload}

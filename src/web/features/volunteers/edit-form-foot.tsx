@@ -1,14 +1,14 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import type { RefObject } from 'react';
-import { useTranslation } from '../../i18n/translate.js';
 import { ProblemError } from '../../api/client.js';
+import { FormActions } from '../../components/form-actions.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 
 /**
  * The foot of an edit form: the save's problem (focusable, so a failed save can take the person
  * there), a hint when someone else saved first, then cancel and submit.
  */
-export function FormActions({
+export function EditFormFoot({
   alertRef,
   error,
   onReload,
@@ -26,7 +26,6 @@ export function FormActions({
   pending: boolean;
   submitLabel: string;
 }) {
-  const { t } = useTranslation();
   const conflict = error instanceof ProblemError && error.status === 409;
   return (
     <div className="form-actions">
@@ -39,14 +38,7 @@ export function FormActions({
             </Text>
           )}
         </div>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} submitLabel={submitLabel} loading={pending} />
       </Stack>
     </div>
   );
